@@ -1,0 +1,18 @@
+"""bitsdk: a synchronous, thread-based SDK for the Bitget and Bybit APIs.
+
+The clients live in the exchange packages::
+
+    from bitsdk.bitget import RestClientV3, RestClientV2, WebsocketClientV3, WebsocketClientV2, WebsocketAPIClient
+    from bitsdk.bybit import RestClientV5, SpotClientV3, WebsocketClient, WebsocketAPIClient
+
+Errors are in :mod:`bitsdk.errors`, WebSocket events in :mod:`bitsdk.events`, and an offline
+loopback exchange for tests and demos in :mod:`bitsdk.testing`.
+"""
+
+import logging
+
+__version__ = "0.1.0"
+__all__ = ["__version__"]
+
+# The application decides where log records go; bitsdk only emits them.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

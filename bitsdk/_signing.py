@@ -1,0 +1,120 @@
+"""Credentials and the two signature algorithms both exchanges use (HMAC-SHA256 and RSA).
+
+The secret decides the algorithm: a PEM private key (its text contains ``PRIVATE KEY``) signs
+with RSA PKCS#1 v1.5 / SHA-256, anything else is an HMAC secret. ``cryptography`` is imported
+only when an RSA key is first used, so importing bitsdk stays cheap.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from typing import Any, Optional
+
+from .errors import InvalidParameterError, MissingCredentialsError
+
+__all__ = ["Credentials", "Signer"]
+
+
+class Signer:
+    """Signs text with an HMAC secret or an RSA private key (PEM, PKCS#1 or PKCS#8)."""
+
+    __slots__ = ("_secret", "_hmac_key", "_rsa_key", "is_rsa")
+
+    def __init__(self, secret: str):
+        self._secret = secret
+        self.is_rsa = "PRIVATE KEY" in secret
+        self._hmac_key = None if self.is_rsa else secret.encode("utf-8")
+        self._rsa_key: Any = None
+
+    def sign(self, message: str) -> bytes:
+        """The raw signature bytes of ``message`` (UTF-8)."""
+        data = message.encode("utf-8")
+        if self._hmac_key is not None:
+            return hmac.new(self._hmac_key, data, hashlib.sha256).digest()
+        return self._rsa_sign(data)
+
+    def sign_bytes(self, data: bytes) -> bytes:
+        """The raw signature of already-encoded bytes (multipart uploads)."""
+        if self._hmac_key is not None:
+            return hmac.new(self._hmac_key, data, hashlib.sha256).digest()
+        return self._rsa_sign(data)
+
+    def sign_base64(self, message: str) -> str:
+        return base64.b64encode(self.sign(message)).decode("ascii")
+
+    def _rsa_sign(self, data: bytes) -> bytes:
+        if self._rsa_key is None:
+            self._rsa_key = _load_rsa_key(self._secret)
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
+        return self._rsa_key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+
+    def __repr__(self) -> str:
+        return f"Signer({'rsa' if self.is_rsa else 'hmac'}, secret=<redacted>)"
+
+
+def _load_rsa_key(pem: str) -> Any:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    try:
+        key = load_pem_private_key(pem.strip().encode("ascii"), password=None)
+    except (ValueError, TypeError, UnicodeEncodeError):
+        # The message must not echo the key text.
+        raise InvalidParameterError(
+            "api_secret looks like a PEM private key but could not be loaded: pass the whole "
+            "unencrypted PEM text, including the '-----BEGIN ... PRIVATE KEY-----' lines "
+            "(PKCS#1 'RSA PRIVATE KEY' and PKCS#8 'PRIVATE KEY' both work)"
+        ) from None
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise InvalidParameterError(
+            "api_secret is a PEM private key but not an RSA key; both exchanges accept "
+            "HMAC secrets or RSA keys only"
+        )
+    return key
+
+
+class Credentials:
+    """API credentials of one client. Their repr never shows the secret or passphrase.
+
+    Args:
+        api_key: the API key.
+        api_secret: the HMAC secret, or an RSA private key in PEM form.
+        api_pass: the passphrase (Bitget only).
+    """
+
+    __slots__ = ("api_key", "api_pass", "signer")
+
+    def __init__(self, api_key: Optional[str], api_secret: Optional[str], api_pass: Optional[str] = None):
+        self.api_key = api_key
+        self.api_pass = api_pass
+        self.signer = Signer(api_secret) if api_secret else None
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.api_key and self.signer)
+
+    def require(self, what: str, needs_pass: bool = False) -> "Credentials":
+        """Return self, or raise :class:`MissingCredentialsError` naming what is missing."""
+        missing = [
+            name
+            for name, value in (
+                ("api_key", self.api_key),
+                ("api_secret", self.signer),
+                ("api_pass", self.api_pass if needs_pass else True),
+            )
+            if not value
+        ]
+        if missing:
+            raise MissingCredentialsError(
+                f"{what} needs API credentials; construct the client with "
+                + ", ".join(f"{name}=..." for name in missing)
+            )
+        return self
+
+    def __repr__(self) -> str:
+        key = f"{self.api_key[:4]}…" if self.api_key else None
+        return f"Credentials(api_key={key!r}, secret={'<redacted>' if self.signer else None})"

@@ -1,0 +1,232 @@
+"""The one exception hierarchy of bitsdk.
+
+Everything bitsdk raises derives from :class:`BitsdkError`. The tree is flat and grouped by
+cause, so a caller can catch exactly what it can handle::
+
+    BitsdkError
+    ├── InvalidParameterError (also ValueError)   bad input, raised before anything is sent
+    ├── MissingCredentialsError (also ValueError) a private call on a client without keys
+    ├── NetworkError                              connection refused/reset, DNS, TLS
+    │   └── RequestTimeoutError (also TimeoutError)
+    ├── HTTPError                                 non-2xx answer without an exchange code
+    │   └── InvalidResponseError                  a body that is not JSON (e.g. a CDN page)
+    ├── APIError                                  the exchange said no (code + message)
+    │   ├── AuthenticationError                   bad key, signature or passphrase
+    │   ├── TimestampError                        clock outside the receive window
+    │   └── RateLimitError                        too many requests / IP ban (reset time)
+    └── WebSocketError
+        ├── NotConnectedError
+        ├── ClientClosedError
+        └── OutcomeUnknownError                   a command whose fate is unknown
+            ├── ConnectionLostError               the connection dropped while it was pending
+            └── CommandTimeoutError (also TimeoutError)
+
+No exception text ever contains an API secret, passphrase, signature or private key: they
+carry only what the exchange answered and which request (method and path) it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+__all__ = [
+    "BitsdkError",
+    "InvalidParameterError",
+    "MissingCredentialsError",
+    "NetworkError",
+    "RequestTimeoutError",
+    "HTTPError",
+    "InvalidResponseError",
+    "APIError",
+    "AuthenticationError",
+    "TimestampError",
+    "RateLimitError",
+    "WebSocketError",
+    "NotConnectedError",
+    "ClientClosedError",
+    "OutcomeUnknownError",
+    "ConnectionLostError",
+    "CommandTimeoutError",
+]
+
+_BODY_PREVIEW = 300  # characters of a non-JSON body kept in messages
+
+
+class BitsdkError(Exception):
+    """Root of every error bitsdk raises.
+
+    Attributes:
+        method: HTTP verb (or WebSocket op) of the request that failed, when there was one.
+        path: API path of the request (no host, no query string), when there was one.
+    """
+
+    def __init__(self, message: str, *, method: Optional[str] = None, path: Optional[str] = None):
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.path = path
+
+    def _where(self) -> str:
+        if self.method and self.path:
+            return f" [{self.method} {self.path}]"
+        if self.path:
+            return f" [{self.path}]"
+        return ""
+
+    def __str__(self) -> str:
+        return f"{self.message}{self._where()}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class InvalidParameterError(BitsdkError, ValueError):
+    """A parameter is missing, misspelt or has the wrong casing; nothing was sent.
+
+    The message says what to write instead, e.g. ``category="spot"`` on Bitget V3 REST says
+    that V3 REST categories are upper-case (``"SPOT"``).
+    """
+
+
+class MissingCredentialsError(BitsdkError, ValueError):
+    """A private endpoint or stream was used on a client built without API credentials."""
+
+
+class NetworkError(BitsdkError):
+    """The request could not be completed at the transport level (refused, reset, DNS, TLS).
+
+    For a request that changes state (placing an order) the outcome may be unknown when the
+    connection broke after the request was written: check with a read before retrying.
+    """
+
+
+class RequestTimeoutError(NetworkError, TimeoutError):
+    """No answer within the timeout. A connect timeout is safe to retry; a read timeout on an
+    order means the order may or may not exist."""
+
+
+class HTTPError(BitsdkError):
+    """The server answered with an HTTP error and no exchange error code.
+
+    Attributes:
+        status: HTTP status code.
+        body: the (possibly truncated) response text.
+        headers: response headers.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: Optional[int] = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        method: Optional[str] = None,
+        path: Optional[str] = None,
+    ):
+        super().__init__(message, method=method, path=path)
+        self.status = status
+        self.body = body
+        self.headers = dict(headers or {})
+
+    def __str__(self) -> str:
+        status = f"HTTP {self.status}: " if self.status is not None else ""
+        return f"{status}{self.message}{self._where()}"
+
+
+class InvalidResponseError(HTTPError):
+    """The body is not the JSON the exchange normally sends (an HTML error page, say)."""
+
+
+class APIError(BitsdkError):
+    """The exchange rejected the request with its own error code.
+
+    Attributes:
+        code: the exchange's code, as the exchange sends it (Bitget: a string such as
+            ``"43012"``; Bybit: an int such as ``110007``); ``None`` when the answer had none.
+        http_status: the HTTP status, or ``None`` for WebSocket replies.
+        body: the decoded response body (the exchange's envelope).
+        headers: the response headers.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: Any = None,
+        http_status: Optional[int] = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        method: Optional[str] = None,
+        path: Optional[str] = None,
+    ):
+        super().__init__(message, method=method, path=path)
+        self.code = code
+        self.http_status = http_status
+        self.body = body
+        self.headers = dict(headers or {})
+
+    def __str__(self) -> str:
+        code = f"code {self.code}: " if self.code is not None else ""
+        status = f" (HTTP {self.http_status})" if self.http_status is not None else ""
+        return f"{code}{self.message}{status}{self._where()}"
+
+
+class AuthenticationError(APIError):
+    """The key, signature or passphrase was refused (often: keys of another environment,
+    such as demo keys on the live host)."""
+
+
+class TimestampError(APIError):
+    """The request's timestamp fell outside the exchange's receive window.
+
+    Bybit accepts ``server_time - recv_window <= timestamp < server_time + 1000``; Bitget about
+    30 s either way. Sync the host clock (NTP), or measure the offset with
+    ``fetch_latency_summary()`` and apply it with ``set_time_offset_ms()``.
+    """
+
+
+class RateLimitError(APIError):
+    """Too many requests (Bybit 10006, HTTP 429) or an IP ban (HTTP 403).
+
+    Attributes:
+        reset_at_ms: epoch milliseconds when the limit resets, when the exchange said so.
+    """
+
+    def __init__(self, message: str, *, reset_at_ms: Optional[int] = None, **kwargs: Any):
+        super().__init__(message, **kwargs)
+        self.reset_at_ms = reset_at_ms
+
+
+class WebSocketError(BitsdkError):
+    """A WebSocket connection or command failed."""
+
+
+class NotConnectedError(WebSocketError):
+    """The connection needed for this call is not open (or not logged in) yet."""
+
+
+class ClientClosedError(WebSocketError):
+    """The client was closed; it cannot be used again."""
+
+
+class OutcomeUnknownError(WebSocketError):
+    """A command was sent, but whether the exchange acted on it is unknown.
+
+    Never retry an order blindly after this: look it up (by your client order id) over REST
+    or on the private order stream first.
+    """
+
+
+class ConnectionLostError(OutcomeUnknownError):
+    """The connection dropped while the command was pending; it was not resent."""
+
+
+class CommandTimeoutError(OutcomeUnknownError, TimeoutError):
+    """No reply to the command within its timeout; the order may still have been placed."""
+
+
+def body_preview(text: str) -> str:
+    """A short, single-line preview of a response body for error messages."""
+    text = " ".join(text.split())
+    return text if len(text) <= _BODY_PREVIEW else text[:_BODY_PREVIEW] + "…"
