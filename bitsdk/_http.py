@@ -17,15 +17,15 @@ import os
 import re
 import time
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, Mapping, Optional, Tuple, TypeVar, Union
 from urllib.parse import quote
 
 import requests
 
-from . import errors
+from . import __version__, errors
 from ._signing import Credentials
 
-__all__ = ["Envelope", "EndpointSpec", "RestClient", "endpoint", "js_str", "compact_json", "OPTIONAL"]
+__all__ = ["Envelope", "EndpointSpec", "RestClient", "endpoint", "hand_written", "js_str", "compact_json", "OPTIONAL"]
 
 OPTIONAL = "optional"
 """``auth=OPTIONAL``: signed when the client has credentials, sent unsigned otherwise."""
@@ -33,8 +33,11 @@ OPTIONAL = "optional"
 # encodeURIComponent leaves these unescaped; so must we, or the signature differs from JS SDKs.
 _JS_SAFE = "-_.!~*'()"
 _PATH_PARAM = re.compile(r"{(\w+)}")
+# Body fields that may carry a secret (e.g. a sub-account passphrase on broker endpoints).
+_SECRET_FIELDS = re.compile(r'("(?:[A-Za-z]*(?:[Pp]assphrase|[Ss]ecret|[Pp]assword))"\s*:\s*)"[^"]*"')
 
 Timeout = Union[float, Tuple[float, float]]
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class Envelope(dict):
@@ -98,11 +101,29 @@ def endpoint(
     """
     spec = EndpointSpec(verb.upper(), path, auth, tuple(args), summary)
 
-    def call(self: "RestClient", *positional: Any, **params: Any) -> Envelope:
+    def call(self: "RestClient", /, *positional: Any, **params: Any) -> Envelope:
         return self._call(spec, positional, params)
 
     call.endpoint_spec = spec  # type: ignore[attr-defined]
     return call
+
+
+def hand_written(
+    verb: str, path: str, *, auth: Union[bool, str] = False, args: Iterable[str] = ()
+) -> Callable[[_F], _F]:
+    """Register a hand-written endpoint method (one that really differs, such as an upload).
+
+    The method keeps its own signature and docstring and still appears in ``ENDPOINTS`` with
+    its verb, path and auth, like an :func:`endpoint` line.
+    """
+    spec = EndpointSpec(verb.upper(), path, auth, tuple(args), "")
+
+    def register(method: _F) -> _F:
+        method.endpoint_spec = spec  # type: ignore[attr-defined]
+        method.hand_written = True  # type: ignore[attr-defined]
+        return method
+
+    return register
 
 
 def js_str(value: Any) -> str:
@@ -193,12 +214,14 @@ class RestClient:
             if spec is None:
                 continue
             spec.name = name
+            table[name] = spec
+            if getattr(value, "hand_written", False):
+                continue
             value.__name__ = name
             value.__qualname__ = f"{cls.__qualname__}.{name}"
             value.__module__ = cls.__module__
             value.__doc__ = _endpoint_doc(spec)
             value.__signature__ = _endpoint_signature(spec)
-            table[name] = spec
         cls.ENDPOINTS = table
 
     def __init__(
@@ -216,7 +239,10 @@ class RestClient:
         time_offset_ms: int = 0,
         time_sync_interval: Optional[float] = None,
         read_retries: int = 0,
+        ws_url: Any = None,
     ):
+        # ws_url is accepted and ignored so that one options dict (the loopback exchange's
+        # client_options(), say) builds REST and WebSocket clients alike.
         self.credentials = Credentials(api_key, api_secret, api_pass)
         self.base_url = (base_url or self.DEFAULT_BASE_URL).rstrip("/")
         self.timeout = timeout
@@ -224,25 +250,39 @@ class RestClient:
         self.trace = bool(os.environ.get(self.TRACE_ENV)) if trace is None else trace
         self.time_offset_ms = int(time_offset_ms)
         self.time_sync_interval = time_sync_interval
-        self._last_sync = 0.0
+        # -inf, not 0.0: time.monotonic() may start near zero (seconds since boot), and the
+        # first signed request must sync whatever the uptime.
+        self._last_sync = float("-inf")
         if read_retries < 0 or read_retries > 5:
             raise errors.InvalidParameterError("read_retries must be between 0 and 5")
         self.read_retries = read_retries
         self.session = session or requests.Session()
         # requests re-reads proxy/netrc/CA settings from the environment on every call when
-        # trust_env is on (about half its client-side cost); resolve them once, here.
+        # trust_env is on (about half its client-side cost); resolve them once, here. A
+        # session passed in is read the same way, once, and left unmodified.
+        send_proxies = dict(self.session.proxies)
+        verify = self.session.verify
+        if self.session.trust_env and proxies is None:
+            for scheme, url in requests.utils.get_environ_proxies(self.base_url).items():
+                send_proxies.setdefault(scheme, url)
+            ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+            if ca_bundle and verify is True:
+                verify = ca_bundle
+        if proxies is not None:
+            send_proxies.update(proxies)
         if session is None:
             self.session.trust_env = False
-            env_proxies = {} if proxies is not None else requests.utils.get_environ_proxies(self.base_url)
-            self.session.proxies.update(dict(proxies) if proxies is not None else env_proxies)
-            ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-            if ca_bundle:
-                self.session.verify = ca_bundle
-        self._send_kwargs = {
-            "proxies": dict(self.session.proxies),
-            "verify": self.session.verify,
-            "allow_redirects": False,
+            self.session.proxies = send_proxies
+            self.session.verify = verify
+        self._send_kwargs = {"proxies": send_proxies, "verify": verify, "allow_redirects": False}
+        # session.send() skips the session's own headers; keep them (and ours) here.
+        self._session_headers = {
+            "User-Agent": f"bitsdk/{__version__}",
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",
         }
+        if session is not None:
+            self._session_headers.update(session.headers)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -335,6 +375,7 @@ class RestClient:
 
     def _call(self, spec: EndpointSpec, positional: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Envelope:
         params = self._collect(spec, positional, kwargs)
+        explicit = any(isinstance(value, Mapping) for value in positional)
         path = spec.path
         if spec.path_params and isinstance(params, dict):
             path = self._fill_path(spec, params)
@@ -342,7 +383,8 @@ class RestClient:
         if spec.verb == "GET":
             query, body = self._encode_query(params), None
         else:
-            query, body = "", (compact_json(params) if params or params == [] else self.EMPTY_BODY)
+            # An explicit {} is signed and sent as "{}"; no parameters at all is the exchange's default.
+            query, body = "", (compact_json(params) if params or explicit or params == [] else self.EMPTY_BODY)
         return self._request(spec.verb, path, query=query, body=body, auth=spec.auth, name=spec.name)
 
     def _collect(self, spec: EndpointSpec, positional: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
@@ -358,6 +400,10 @@ class RestClient:
                 )
             return [_drop_none(item) if isinstance(item, Mapping) else item for item in positional[0]]
         elif positional:
+            if len(positional) > 1 and isinstance(positional[-1], Mapping):
+                # ("crossed", {"coin": "USDT"}): named args first, then the dict.
+                params.update(positional[-1])
+                positional = positional[:-1]
             if len(positional) > len(spec.args):
                 expected = ", ".join(spec.args) or "one dict of parameters"
                 raise errors.InvalidParameterError(
@@ -419,7 +465,7 @@ class RestClient:
         url = self.base_url + path + ("?" + query if query else "")
         attempts = 1 + (self.read_retries if method == "GET" else 0)
         for attempt in range(attempts):
-            headers = self._base_headers()
+            headers = {**self._session_headers, **self._base_headers()}
             if content_type:
                 headers["Content-Type"] = content_type
             if signed:
@@ -445,13 +491,14 @@ class RestClient:
         try:
             response = self.session.send(prepared, timeout=self.timeout, **self._send_kwargs)
         except requests.Timeout as exc:
+            # "from None": the chained requests exception holds the signed request's headers.
             raise errors.RequestTimeoutError(
-                f"no answer within {self.timeout}s", method=method, path=path
-            ) from exc
+                f"no answer within {self.timeout}s ({type(exc).__name__})", method=method, path=path
+            ) from None
         except requests.RequestException as exc:
             raise errors.NetworkError(
                 f"request failed: {type(exc).__name__}: {_first_line(exc)}", method=method, path=path
-            ) from exc
+            ) from None
         if self.trace:
             self._trace_response(response)
         return self._decode(method, path, response)
@@ -470,15 +517,15 @@ class RestClient:
                     headers=response.headers, method=method, path=path,
                 )
             # Not JSON at all (an HTML error page, say), or JSON that is not an envelope.
-            cls = errors.HTTPError if status >= 400 and data is not None else errors.InvalidResponseError
+            cls = errors.HTTPError if status >= 300 and data is not None else errors.InvalidResponseError
             raise cls(
                 f"the answer is not the exchange's JSON envelope: {text}",
                 status=status, body=text, headers=response.headers, method=method, path=path,
             )
         envelope = Envelope(data, status, response.headers)
         self._check_envelope(envelope, method, path)
-        if status >= 400:
-            # A JSON body without an exchange error code, on an HTTP error.
+        if status >= 300:
+            # A JSON body without an exchange error code, on an HTTP error (or a redirect).
             if status in (403, 429):
                 raise errors.RateLimitError(
                     _rate_limit_hint(status), http_status=status, body=data,
@@ -513,6 +560,8 @@ class RestClient:
     def _trace_request(self, method: str, url: str, headers: Mapping[str, str], body: Any) -> None:
         if isinstance(body, bytes):
             body = f"<{len(body)} bytes>"
+        elif body:
+            body = _SECRET_FIELDS.sub(r'\1"<redacted>"', body)
         self.logger.debug("request %s %s headers=%s body=%s", method, url, self._redact(headers), body)
 
     def _trace_response(self, response: requests.Response) -> None:

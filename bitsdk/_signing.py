@@ -116,5 +116,5 @@ class Credentials:
         return self
 
     def __repr__(self) -> str:
-        key = f"{self.api_key[:4]}…" if self.api_key else None
+        key = f"{self.api_key[:4]}…" if self.api_key and len(self.api_key) > 8 else ("…" if self.api_key else None)
         return f"Credentials(api_key={key!r}, secret={'<redacted>' if self.signer else None})"
