@@ -10,9 +10,19 @@ loopback exchange for tests and demos in :mod:`bitsdk.testing`.
 """
 
 import logging
+from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = ["__version__", "CommandFuture"]
 
 # The application decides where log records go; bitsdk only emits them.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    # The WebSocket API future, for type hints: `def on_done(future: bitsdk.CommandFuture)`.
+    if name == "CommandFuture":
+        from ._futures import CommandFuture
+
+        return CommandFuture
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

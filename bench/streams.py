@@ -1,0 +1,184 @@
+"""Streams: updates dispatched per second to a callback, from a loopback WebSocket feed.
+
+Two feeds (:mod:`bench.feeds`): ``tickers.BTCUSDT`` and ``orderbook.50.BTCUSDT``, each one
+snapshot then deltas, written by the server as pre-encoded frames right after the subscribe
+acknowledgement. Every contender counts updates with the same :class:`Counter`; a sample is
+``(N - 1) / (time of the Nth update - time of the first)``.
+
+Contenders: the floor (websocket-client ``create_connection(..., skip_utf8_validation=True)``
+with a ``recv()`` + ``json.loads`` loop on the calling thread), bitsdk's ``WebsocketClient``
+(public linear connection, ``update`` callback) and pybit's ``WebSocket(channel_type="linear")``
+with its default settings (``PUBLIC_WSS`` patched to the loopback server, peers.md §4.1). Each
+sample opens a fresh connection. Before measuring, a probe reads the raw feed bytes off the
+socket, to show how far above every client the server can deliver.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import threading
+import time
+from typing import Any, Callable, List, Tuple
+
+from .core import Config, Contender, Row, Target, case_rows, measure, missing_modules, skipped_row
+from .servers import ServerProcess
+
+__all__ = ["Counter", "run"]
+
+SECTION = "Streams"
+UNIT = "msg/s ↑"
+TARGETS = (Target("bitsdk", "floor", ">=", 0.85), Target("bitsdk", "pybit", ">=", 3.0))
+PATH = "/v5/public/linear"
+#: case name -> (topic, pybit subscription)
+FEEDS = {
+    "Bybit tickers (snapshot+deltas)": "tickers.BTCUSDT",
+    "Bybit orderbook.50 (snapshot+deltas)": "orderbook.50.BTCUSDT",
+}
+
+
+class Counter:
+    """Counts updates to ``n`` and timestamps the first and the last; callable with anything."""
+
+    __slots__ = ("n", "count", "first", "last", "done")
+
+    def __init__(self, n: int):
+        self.n = n
+        self.count = 0
+        self.first = 0.0
+        self.last = 0.0
+        self.done = threading.Event()
+
+    def __call__(self, _message: Any = None) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.first = time.perf_counter()
+        elif self.count == self.n:
+            self.last = time.perf_counter()
+            self.done.set()
+
+    def rate(self, timeout: float) -> float:
+        """Wait for the Nth update; messages per second from the first to the Nth."""
+        if not self.done.wait(timeout):
+            raise RuntimeError(f"{self.count} of {self.n} updates within {timeout:.0f}s")
+        return (self.n - 1) / (self.last - self.first)
+
+
+def _subscribe_frame(topic: str) -> str:
+    return json.dumps({"op": "subscribe", "req_id": "bench", "args": [topic]})
+
+
+def _floor(url: str, topic: str, n: int, timeout: float) -> float:
+    from websocket import create_connection
+
+    ws = create_connection(url, skip_utf8_validation=True, timeout=timeout)
+    try:
+        ws.send(_subscribe_frame(topic))
+        ws.recv()  # the acknowledgement
+        counter = Counter(n)
+        recv, loads = ws.recv, json.loads
+        while counter.count < n:
+            counter(loads(recv()))
+        return counter.rate(0)
+    finally:
+        ws.close()
+
+
+def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
+    from bitsdk.bybit import WebsocketClient
+
+    counter = Counter(n)
+    ws = WebsocketClient(ws_url={"v5LinearPublic": url})
+    try:
+        ws.on("update", counter)
+        ws.subscribe_v5(topic, "linear")
+        return counter.rate(timeout)
+    finally:
+        ws.close()
+
+
+def _pybit(url: str, topic: str, n: int, timeout: float) -> float:
+    import pybit.unified_trading as unified
+
+    unified.PUBLIC_WSS = url.replace(PATH, "/v5/public/{CHANNEL_TYPE}")
+    counter = Counter(n)
+    ws = unified.WebSocket(testnet=False, channel_type="linear")
+    try:
+        symbol = topic.rsplit(".", 1)[1]
+        if topic.startswith("orderbook."):
+            ws.orderbook_stream(depth=int(topic.split(".")[1]), symbol=symbol, callback=counter)
+        else:
+            ws.ticker_stream(symbol=symbol, callback=counter)
+        return counter.rate(timeout)
+    finally:
+        ws.exit()
+
+
+def feed_capacity(url: str, topic: str, n: int) -> float:
+    """Messages per second the server delivers: the raw feed bytes read off the socket, no parsing."""
+    from websocket import create_connection
+
+    ws = create_connection(url, skip_utf8_validation=True, timeout=30)
+    try:
+        ws.send(_subscribe_frame(topic))
+        expected = json.loads(ws.recv())["feed_bytes"]
+        sock, got, first, start = ws.sock, 0, 0, 0.0
+        while got < expected:
+            chunk = sock.recv(1 << 20)
+            if not chunk:
+                raise RuntimeError("feed ended early")
+            if not got:  # the clock starts at the first bytes, like the clients' clocks
+                start, first = time.perf_counter(), len(chunk)
+            got += len(chunk)
+        elapsed = time.perf_counter() - start
+        return n * (expected - first) / expected / elapsed if elapsed > 0 else float("inf")
+    finally:
+        ws.close()
+
+
+def _contender(family: str, label: str, fn: Callable[[str, str, int, float], float], module: str,
+               url: str, topic: str, n: int) -> Contender:
+    timeout = 30 + n / 1000
+
+    def setup() -> Callable[[], float]:
+        importlib.import_module(module)  # ImportError: reported as skipped; not timed
+        return lambda: fn(url, topic, n, timeout)
+
+    return Contender(family, label, setup)
+
+
+def _cases(url: str, n: int) -> List[Tuple[str, str, List[Contender]]]:
+    return [
+        (case, topic, [
+            _contender("floor", "websocket-client recv()+json.loads", _floor, "websocket", url, topic, n),
+            _contender("bitsdk", "bitsdk WebsocketClient", _bitsdk, "bitsdk.bybit._ws", url, topic, n),
+            _contender("pybit", "pybit WebSocket (defaults)", _pybit, "pybit.unified_trading", url, topic, n),
+        ])
+        for case, topic in FEEDS.items()
+    ]
+
+
+def run(config: Config) -> List[Row]:
+    """Measure both feeds; one row per contender, the feed capacity in the floor's note."""
+    reason = missing_modules("websockets", "websocket")
+    if reason:
+        return [skipped_row(SECTION, reason)]
+    n = config.pick(20_000, 2_000)
+    rounds = config.pick(5, 2)
+    server = ServerProcess("ws", "--frames", str(n))
+    try:
+        server.start()
+    except RuntimeError as exc:
+        return [skipped_row(SECTION, str(exc))]
+    rows: List[Row] = []
+    with server:
+        url = server.ws_url(PATH)
+        for case, topic, contenders in _cases(url, n):
+            capacity = max(feed_capacity(url, topic, n) for _ in range(3))  # capacity: the best of 3
+            chosen = config.select(contenders)
+            results = measure(chosen, rounds=rounds, warmup=1)
+            rows += case_rows(
+                SECTION, f"{case}, n={n}", chosen, results, UNIT, TARGETS,
+                note=lambda c, s, cap=capacity: f"server delivers {cap:,.0f} msg/s raw" if c.family == "floor" else "",
+            )
+    return rows

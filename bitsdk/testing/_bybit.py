@@ -1,0 +1,896 @@
+"""Bybit V5 flavour: REST routes and envelopes, ``X-BAPI-*`` signatures, streams, WebSocket API."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple
+
+from ._common import ZERO, decimal_places, fmt, now_ms, random_token, to_decimal
+from ._engine import EngineError, Fill, Order, OrderRequest, Position
+from ._faults import NO_FAULT
+from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
+from ._market import INTERVAL_MS, Instrument
+from ._server import RestRequest, RestResponse, WsConnection, loads_or_none
+
+CATEGORY_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option": "option"}
+KIND_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option": "option", "spread": "spread"}
+BOOK_DEPTHS = {
+    "spot": (1, 50, 200, 1000), "linear": (1, 50, 200, 1000), "inverse": (1, 50, 200, 1000),
+    "option": (25, 100), "spread": (25,),
+}
+KLINE_INTERVALS = ("1", "3", "5", "15", "30", "60", "120", "240", "360", "720", "D", "W", "M")
+SPOT_ARGS_LIMIT = 10
+WS_API_OPS = ("order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch")
+PRIVATE_TOPICS = {"order": "order", "execution": "fill", "execution.fast": "fill", "position": "position",
+                  "wallet": "balance", "greeks": "none", "dcp.future": "none", "dcp.spot": "none",
+                  "dcp.option": "none", "strategy": "none"}
+STATUS = {"new": "New", "partially_filled": "PartiallyFilled", "filled": "Filled",
+          "cancelled": "Cancelled", "rejected": "Rejected"}
+TIF_IN = {"GTC": "gtc", "IOC": "ioc", "FOK": "fok", "PostOnly": "post_only"}
+TIF_OUT = {v: k for k, v in TIF_IN.items()}
+AUTH_MESSAGES = {10001: "Params Error", 10003: "Invalid apikey", 10004: "Invalid sign", 20001: "Repeat auth"}
+
+
+def _side(side: str) -> str:
+    return "Buy" if side == "buy" else "Sell" if side == "sell" else ""
+
+
+class BybitFlavour(Flavour):
+    """Bybit V5: live and demo REST hosts, public/private/trade WebSocket paths."""
+
+    name = "bybit"
+    ws_paths = {
+        "v5SpotPublic": "/v5/public/spot",
+        "v5LinearPublic": "/v5/public/linear",
+        "v5InversePublic": "/v5/public/inverse",
+        "v5OptionPublic": "/v5/public/option",
+        "v5SpreadPublic": "/v5/public/spread",
+        "v5Private": "/v5/private",
+        "v5PrivateTrade": "/v5/trade",
+    }
+    ws_kinds = {
+        "v5SpotPublic": "spot", "v5LinearPublic": "linear", "v5InversePublic": "inverse",
+        "v5OptionPublic": "option", "v5SpreadPublic": "spread", "v5Private": "private", "v5PrivateTrade": "trade",
+    }
+    demo_ws_keys = ("v5Private",)  # Bybit demo: private stream only; public data comes from live
+    demo_rest_host = True
+    engine_errors = {
+        "unknown_symbol": (10001, "params error: symbol invalid"),
+        "bad_param": (10001, None),
+        "bad_qty": (10001, None),
+        "bad_price": (10001, None),
+        "duplicate_client_id": (110072, "OrderLinkedID is duplicate"),
+        "insufficient_balance": (170131, "Insufficient balance."),
+        "insufficient_margin": (110007, "ab not enough for new order"),
+        "order_not_found": (110001, "order not exists or too late to cancel"),
+        "reduce_only": (110017, "current position is zero, cannot fix reduce-only order qty"),
+    }
+
+    def __init__(self, ex: Any) -> None:
+        super().__init__(ex)
+        self._limits: Dict[Tuple[str, str], Tuple[int, int]] = {}
+
+    # --- REST: plumbing --------------------------------------------------------------------------
+
+    def register_routes(self) -> None:
+        r = self.route
+        r("GET", "/v5/market/time", self.get_time)
+        r("GET", "/v5/market/instruments-info", self.get_instruments)
+        r("GET", "/v5/market/tickers", self.get_tickers)
+        r("GET", "/v5/market/orderbook", self.get_orderbook)
+        r("GET", "/v5/market/kline", self.get_kline)
+        r("GET", "/v5/market/recent-trade", self.get_recent_trades)
+        r("GET", "/v5/market/funding/history", self.get_funding_history)
+        r("GET", "/v5/market/open-interest", self.get_open_interest)
+        r("GET", "/v5/system/status", self.get_system_status, "signed")
+        r("GET", "/v5/account/wallet-balance", self.get_wallet_balance, "signed")
+        r("GET", "/v5/account/info", self.get_account_info, "signed")
+        r("GET", "/v5/asset/transfer/query-account-coins-balance", self.get_coins_balance, "signed")
+        r("POST", "/v5/account/demo-apply-money", self.demo_apply_money, "signed")
+        r("GET", "/v5/position/list", self.get_positions, "signed")
+        r("POST", "/v5/order/create", self.create_order, "signed")
+        r("POST", "/v5/order/amend", self.amend_order, "signed")
+        r("POST", "/v5/order/cancel", self.cancel_order, "signed")
+        r("POST", "/v5/order/cancel-all", self.cancel_all, "signed")
+        r("POST", "/v5/order/create-batch", self.batch("create"), "signed")
+        r("POST", "/v5/order/amend-batch", self.batch("amend"), "signed")
+        r("POST", "/v5/order/cancel-batch", self.batch("cancel"), "signed")
+        r("GET", "/v5/order/realtime", self.get_open_orders, "signed")
+        r("GET", "/v5/order/history", self.get_order_history, "signed")
+        r("GET", "/v5/execution/list", self.get_executions, "signed")
+
+    def route_available(self, req: RestRequest) -> bool:
+        # The demo-funds endpoint exists on the demo host only.
+        return req.path != "/v5/account/demo-apply-money" or req.server_env == "demo"
+
+    def has_credentials(self, req: RestRequest) -> bool:
+        return bool(req.header("X-BAPI-API-KEY"))
+
+    def authenticate(self, req: RestRequest) -> Tuple[str, str]:
+        key = req.header("X-BAPI-API-KEY")
+        record = self.ex.keyring.get(key)
+        if record is None or record.env != req.server_env:
+            raise ApiError(10003, "API key is invalid.")
+        ts_text = req.header("X-BAPI-TIMESTAMP")
+        window_text = req.header("X-BAPI-RECV-WINDOW") or "5000"
+        self.check_timestamp(ts_text, window_text)
+        payload = req.query if req.method == "GET" else req.body.decode("utf-8", "replace")
+        prehash = ts_text + key + window_text + payload
+        if not record.verify(prehash, req.header("X-BAPI-SIGN"), hex_hmac=True):
+            raise ApiError(10004, "error sign! origin_string[%s]" % prehash)
+        return record.env, key
+
+    @staticmethod
+    def check_timestamp(ts_text: Any, window_text: Any) -> None:
+        """Bybit's rule: ``server_time - recv_window <= timestamp < server_time + 1000``."""
+        server = now_ms()
+        try:
+            ts, window = int(str(ts_text)), int(str(window_text))
+        except ValueError:
+            ts, window = -1, 5000
+        if not server - window <= ts < server + 1000:
+            raise ApiError(10002, "invalid request, please check your server timestamp or recv_window param. "
+                                  "req_timestamp[%s],server_timestamp[%d],recv_window[%s]" % (ts_text, server, window_text))
+
+    def envelope(self, code: int, msg: str, result: Any = None, ext: Any = None) -> Dict[str, Any]:
+        return {"retCode": code, "retMsg": msg, "result": result if result is not None else {},
+                "retExtInfo": ext if ext is not None else {}, "time": now_ms()}
+
+    def success(self, req: RestRequest, result: Any, key: Optional[str]) -> RestResponse:
+        ext = None
+        if isinstance(result, tuple):
+            result, ext = result
+        return RestResponse.json(self.envelope(0, "OK", result, ext), headers=self.limit_headers(req, key))
+
+    def failure(self, req: RestRequest, err: ApiError, key: Optional[str]) -> RestResponse:
+        # Bybit answers business and auth errors with HTTP 200 and a non-zero retCode.
+        return RestResponse.json(self.envelope(err.code, err.msg), headers=self.limit_headers(req, key))
+
+    def not_found(self, req: RestRequest) -> RestResponse:
+        return RestResponse(404, b"404 page not found", "text/plain")
+
+    def bad_request(self, msg: str) -> ApiError:
+        return ApiError(10001, "params error: " + msg)
+
+    def rate_limited(self) -> RestResponse:
+        reset = str(now_ms() + 1000)
+        return RestResponse.json(self.envelope(10006, "Too many visits!"), 429, [
+            ("X-Bapi-Limit", "20"), ("X-Bapi-Limit-Status", "0"), ("X-Bapi-Limit-Reset-Timestamp", reset)])
+
+    def limit_headers(self, req: RestRequest, key: Optional[str]) -> List[Tuple[str, str]]:
+        """Per key and path, per second: the ``X-Bapi-Limit*`` headers of private responses."""
+        if key is None:
+            return []
+        limit = 20 if req.method == "POST" else 50
+        second = now_ms() // 1000
+        start, used = self._limits.get((key, req.path), (second, 0))
+        if start != second:
+            start, used = second, 0
+        used += 1
+        self._limits[(key, req.path)] = (start, used)
+        return [("X-Bapi-Limit", str(limit)), ("X-Bapi-Limit-Status", str(max(limit - used, 0))),
+                ("X-Bapi-Limit-Reset-Timestamp", str((start + 1) * 1000))]
+
+    # --- REST: helpers --------------------------------------------------------------------------------
+
+    def category(self, params: Dict[str, Any], allowed: Tuple[str, ...] = tuple(CATEGORY_PRODUCT)) -> str:
+        category = params.get("category")
+        if category not in allowed:
+            raise ApiError(10001, "Illegal category" if category else "params error: category is required")
+        return str(category)
+
+    def trade_product(self, category: Any) -> str:
+        if category not in CATEGORY_PRODUCT:
+            raise ApiError(10001, "Illegal category" if category else "params error: category is required")
+        product = CATEGORY_PRODUCT[category]
+        if product not in ("spot", "perp"):
+            raise ApiError(10001, "params error: category %s is not tradable on the loopback exchange" % category)
+        return product
+
+    def instrument(self, category: str, symbol: Any) -> Instrument:
+        inst = self.market.resolve(CATEGORY_PRODUCT[category], str(symbol or ""))
+        if inst is None:
+            raise ApiError(10001, "params error: symbol invalid" if symbol else "params error: symbol is required")
+        return inst
+
+    def instruments(self, category: str, symbol: Any) -> List[Instrument]:
+        if symbol:
+            return [self.instrument(category, symbol)]
+        product = CATEGORY_PRODUCT[category]
+        if product == "inverse":
+            return [i for i in (self.market.resolve("inverse", b + "USD") for b in self.market.base_mids) if i]
+        return self.market.listed(product)
+
+    # --- REST: market data --------------------------------------------------------------------------
+
+    def get_time(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        ns = time.time_ns()
+        return {"timeSecond": str(ns // 1_000_000_000), "timeNano": str(ns)}
+
+    def get_instruments(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p)
+        items = [self.instrument_view(category, inst) for inst in self.instruments(category, p.get("symbol"))]
+        return {"category": category, "list": items, "nextPageCursor": ""}
+
+    def instrument_view(self, category: str, inst: Instrument) -> Dict[str, Any]:
+        if category == "spot":
+            return {
+                "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "innovation": "0",
+                "status": "Trading", "marginTrading": "utaOnly", "stTag": "0",
+                "lotSizeFilter": {"basePrecision": fmt(inst.qty_step), "quotePrecision": "0.00000001",
+                                  "minOrderQty": fmt(inst.min_qty), "maxOrderQty": "10000",
+                                  "minOrderAmt": "1", "maxOrderAmt": "4000000"},
+                "priceFilter": {"tickSize": fmt(inst.tick)},
+                "riskParameters": {"priceLimitRatioX": "0.05", "priceLimitRatioY": "0.1"},
+            }
+        return {
+            "symbol": inst.symbol,
+            "contractType": "InversePerpetual" if category == "inverse" else "LinearPerpetual",
+            "status": "Trading", "baseCoin": inst.base, "quoteCoin": inst.quote,
+            "launchTime": str(inst.launch_ms), "deliveryTime": "0", "deliveryFeeRate": "",
+            "priceScale": str(decimal_places(inst.tick)),
+            "leverageFilter": {"minLeverage": "1", "maxLeverage": "100.00", "leverageStep": "0.01"},
+            "priceFilter": {"minPrice": fmt(inst.tick), "maxPrice": "1999999.8", "tickSize": fmt(inst.tick)},
+            "lotSizeFilter": {"maxOrderQty": "1190", "minOrderQty": fmt(inst.min_qty), "qtyStep": fmt(inst.qty_step),
+                              "postOnlyMaxOrderQty": "1190", "maxMktOrderQty": "500", "minNotionalValue": "5"},
+            "unifiedMarginTrade": True, "fundingInterval": 480,
+            "settleCoin": inst.base if category == "inverse" else inst.quote,
+            "copyTrading": "both", "upperFundingRate": "0.005", "lowerFundingRate": "-0.005",
+            "isPreListing": False, "preListingInfo": None,
+        }
+
+    def ticker_view(self, inst: Instrument, kind: str) -> Dict[str, Any]:
+        """Ticker fields shared by REST ``tickers`` and the ``tickers.*`` stream."""
+        book, stat = self.market.book(inst), self.market.stat(inst)
+        pcnt = ((stat.last - stat.open24h) / stat.open24h).quantize(Decimal("0.000001"))
+        view = {
+            "symbol": inst.symbol, "lastPrice": fmt(stat.last),
+            "bid1Price": fmt(book.best_bid), "bid1Size": fmt(book.bids[book.best_bid]),
+            "ask1Price": fmt(book.best_ask), "ask1Size": fmt(book.asks[book.best_ask]),
+            "prevPrice24h": fmt(stat.open24h), "price24hPcnt": fmt(pcnt),
+            "highPrice24h": fmt(stat.high24h), "lowPrice24h": fmt(stat.low24h),
+            "turnover24h": fmt(stat.turnover24h), "volume24h": fmt(stat.volume24h),
+        }
+        if kind == "spot":
+            view["usdIndexPrice"] = fmt(book.mid)
+        elif kind == "option":
+            view.update({"markPrice": fmt(book.mid), "indexPrice": fmt(book.mid), "underlyingPrice": fmt(book.mid),
+                         "markPriceIv": "0.5", "bidIv": "0.49", "askIv": "0.51", "openInterest": fmt(open_interest(inst)),
+                         "delta": "0.5", "gamma": "0.0001", "vega": "10", "theta": "-20"})
+        else:
+            view.update({"indexPrice": fmt(book.mid), "markPrice": fmt(book.mid), "prevPrice1h": fmt(stat.open24h),
+                         "openInterest": fmt(open_interest(inst)),
+                         "openInterestValue": fmt((open_interest(inst) * book.mid).quantize(Decimal("0.01"))),
+                         "fundingRate": "0.0001", "nextFundingTime": str(next_funding_ms()),
+                         "predictedDeliveryPrice": "", "basisRate": "", "deliveryFeeRate": "", "deliveryTime": "0",
+                         "tickDirection": "PlusTick", "curPreListingPhase": ""})
+        return view
+
+    def get_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p)
+        kind = "linear" if category in ("linear", "inverse") else category
+        items = [self.ticker_view(inst, kind) for inst in self.instruments(category, p.get("symbol"))]
+        return {"category": category, "list": items}
+
+    def get_orderbook(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p)
+        inst = self.instrument(category, p.get("symbol"))
+        book = self.market.book(inst)
+        bids, asks = book.levels(limit_param(p, 25 if category == "option" else 1, 200))
+        return {"s": inst.symbol, "b": levels_json(bids), "a": levels_json(asks), "ts": now_ms(), "u": book.seq,
+                "seq": book.cross_seq, "cts": book.ts}
+
+    def get_kline(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p, ("spot", "linear", "inverse")) if p.get("category") else "linear"
+        inst = self.instrument(category, p.get("symbol"))
+        interval = p.get("interval")
+        if interval not in KLINE_INTERVALS:
+            raise ApiError(10001, "params error: interval invalid")
+        rows = self.market.candles(inst, INTERVAL_MS[interval], limit_param(p, 200, 1000))
+        return {"category": category, "symbol": inst.symbol,
+                "list": [[str(r[0])] + [fmt(v) for v in r[1:]] for r in reversed(rows)]}
+
+    def get_recent_trades(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p)
+        inst = self.instrument(category, p.get("symbol"))
+        trades = self.market.recent_trades(inst, limit_param(p, 60 if category == "spot" else 500, 1000))
+        return {"category": category, "list": [
+            {"execId": t.trade_id, "symbol": inst.symbol, "price": fmt(t.price), "size": fmt(t.size),
+             "side": _side(t.side), "time": str(t.ts), "isBlockTrade": False, "isRPITrade": False}
+            for t in trades]}
+
+    def get_funding_history(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p, ("linear", "inverse"))
+        inst = self.instrument(category, p.get("symbol"))
+        period = 8 * 3600 * 1000
+        last = next_funding_ms() - period
+        return {"category": category, "list": [
+            {"symbol": inst.symbol, "fundingRate": "0.0001", "fundingRateTimestamp": str(last - i * period)}
+            for i in range(limit_param(p, 200, 200))]}
+
+    def get_open_interest(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p, ("linear", "inverse"))
+        inst = self.instrument(category, p.get("symbol"))
+        step = {"5min": 300_000, "15min": 900_000, "30min": 1_800_000, "1h": 3_600_000,
+                "4h": 14_400_000, "1d": 86_400_000}.get(p.get("intervalTime", ""))
+        if step is None:
+            raise ApiError(10001, "params error: intervalTime invalid")
+        now = now_ms()
+        return {"category": category, "symbol": inst.symbol, "nextPageCursor": "", "list": [
+            {"openInterest": fmt(open_interest(inst)), "timestamp": str(now - now % step - i * step)}
+            for i in range(limit_param(p, 50, 200))]}
+
+    # --- REST: account ----------------------------------------------------------------------------------
+
+    def get_system_status(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        return {"list": []}
+
+    def wallet_view(self, env: str) -> Dict[str, Any]:
+        """A UNIFIED account as ``wallet-balance`` and the ``wallet`` stream show it."""
+        rows = self.coin_rows(self.engine.account(env))
+        coins = []
+        for row in rows:
+            coins.append({
+                "coin": row["coin"], "equity": fmt(row["equity"]), "usdValue": fmt(row["usd"].quantize(Decimal("0.0001"))),
+                "walletBalance": fmt(row["wallet"]), "free": "", "locked": fmt(row["locked"]),
+                "spotHedgingQty": "0", "borrowAmount": "0", "availableToWithdraw": "",
+                "availableToBorrow": "", "accruedInterest": "0", "totalOrderIM": fmt(row["locked"]),
+                "totalPositionIM": fmt(row["margin"]), "totalPositionMM": fmt(row["margin"] / 2),
+                "unrealisedPnl": fmt(row["upnl"]), "cumRealisedPnl": fmt(row["realised"]), "bonus": "0",
+                "marginCollateral": True, "collateralSwitch": True,
+            })
+        total = sum((r["usd"] for r in rows), ZERO).quantize(Decimal("0.0001"))
+        upl = sum((r["upnl"] for r in rows), ZERO)
+        im = sum((r["margin"] + r["locked"] * self.usd_price(r["coin"]) for r in rows), ZERO)
+        return {
+            "accountType": "UNIFIED", "accountIMRate": "0", "accountMMRate": "0", "accountLTV": "0",
+            "totalEquity": fmt(total), "totalWalletBalance": fmt(total - upl), "totalMarginBalance": fmt(total),
+            "totalAvailableBalance": fmt(total - im), "totalPerpUPL": fmt(upl),
+            "totalInitialMargin": fmt(im), "totalMaintenanceMargin": fmt(im / 2), "coin": coins,
+        }
+
+    def get_wallet_balance(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        account_type = p.get("accountType")
+        if account_type not in ("UNIFIED", "CONTRACT", "SPOT"):
+            raise ApiError(10001, "accountType only support UNIFIED." if account_type else "params error: accountType is required")
+        view = self.wallet_view(env)
+        wanted = [c for c in str(p.get("coin") or "").split(",") if c]
+        if wanted:
+            view["coin"] = [c for c in view["coin"] if c["coin"] in wanted]
+        return {"list": [view]}
+
+    def get_coins_balance(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        if not p.get("accountType"):
+            raise ApiError(10001, "params error: accountType is required")
+        rows = self.coin_rows(self.engine.account(env))
+        wanted = [c for c in str(p.get("coin") or "").split(",") if c]
+        return {"accountType": p["accountType"], "memberId": "", "bizType": 1, "balance": [
+            {"coin": r["coin"], "walletBalance": fmt(r["wallet"]), "transferBalance": fmt(r["available"]), "bonus": ""}
+            for r in rows if not wanted or r["coin"] in wanted]}
+
+    def get_account_info(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        return {"unifiedMarginStatus": 6, "marginMode": "REGULAR_MARGIN", "isMasterTrader": False,
+                "spotHedgingStatus": "OFF", "updatedTime": str(now_ms()), "dcpStatus": "OFF", "timeWindow": 10,
+                "smpGroup": 0}
+
+    def demo_apply_money(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        if p.get("adjustType") not in (None, 0, "0", 1, "1"):
+            raise self.bad_request("adjustType invalid")
+        requests_ = p.get("utaDemoApplyMoney") or [{"coin": "USDT", "amountStr": "100000"}]
+        sign = -1 if str(p.get("adjustType", 0)) == "1" else 1
+        for item in requests_:
+            amount = to_decimal(item.get("amountStr")) if isinstance(item, dict) else None
+            if amount is None or amount <= 0 or not item.get("coin"):
+                raise self.bad_request("utaDemoApplyMoney invalid")
+            self.engine.add_funds(env, str(item["coin"]), sign * amount)
+        return {}
+
+    def position_view(self, pos: Position, stream: bool = False) -> Dict[str, Any]:
+        mark = self.market.mark_price(self.engine.instrument("perp", pos.symbol))
+        margin = self.engine.position_margin(pos)
+        view = {
+            "positionIdx": 0, "riskId": 1, "riskLimitValue": "2000000", "symbol": pos.symbol,
+            "side": _side(pos.side), "size": fmt(abs(pos.size)), "avgPrice": fmt(pos.entry),
+            "positionValue": fmt(abs(pos.size) * pos.entry), "tradeMode": 0, "positionStatus": "Normal",
+            "autoAddMargin": 0, "adlRankIndicator": 2 if pos.size else 0, "leverage": fmt(pos.leverage),
+            "positionBalance": fmt(margin), "markPrice": fmt(mark), "liqPrice": "", "bustPrice": "",
+            "positionMM": fmt(margin / 2), "positionIM": fmt(margin), "tpslMode": "Full",
+            "takeProfit": "0", "stopLoss": "0", "trailingStop": "0",
+            "unrealisedPnl": fmt(self.engine.unrealised(pos)), "curRealisedPnl": fmt(pos.realised),
+            "cumRealisedPnl": fmt(pos.realised), "seq": pos.seq, "isReduceOnly": False,
+            "mmrSysUpdatedTime": "", "leverageSysUpdatedTime": "", "sessionAvgPrice": "",
+            "createdTime": str(pos.created_ms), "updatedTime": str(pos.updated_ms),
+        }
+        if stream:
+            view.update({"category": "linear", "entryPrice": fmt(pos.entry)})
+        return view
+
+    def get_positions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p, ("linear", "inverse", "option"))
+        symbol = p.get("symbol")
+        if not symbol and not p.get("settleCoin") and category != "option":
+            raise ApiError(10001, "params error: symbol or settleCoin is required")
+        if category != "linear":
+            return {"category": category, "list": [], "nextPageCursor": ""}
+        if symbol:
+            self.instrument(category, symbol)
+            positions = [self.engine.position(env, symbol, category)]
+        else:
+            positions = [pos for pos in self.engine.account(env).positions.values()
+                         if pos.size and pos.settle == p.get("settleCoin")]
+        return {"category": category, "list": [self.position_view(pos) for pos in positions], "nextPageCursor": ""}
+
+    # --- REST: trading --------------------------------------------------------------------------------
+
+    def order_request(self, p: Dict[str, Any]) -> OrderRequest:
+        """Decode ``order/create`` parameters (shared by REST and the WebSocket API)."""
+        if not isinstance(p, dict):
+            raise self.bad_request("request must be an object")
+        category = p.get("category")
+        product = self.trade_product(category)
+        side = {"Buy": "buy", "Sell": "sell"}.get(str(p.get("side")))
+        if side is None:
+            raise self.bad_request("side invalid")
+        order_type = {"Limit": "limit", "Market": "market"}.get(str(p.get("orderType")))
+        if order_type is None:
+            raise self.bad_request("orderType invalid")
+        qty = to_decimal(p.get("qty"))
+        if qty is None:
+            raise ApiError(10001, "Qty invalid" if p.get("qty") not in (None, "") else "params error: qty is required")
+        price = to_decimal(p.get("price")) if order_type == "limit" and p.get("price") not in (None, "") else None
+        tif = TIF_IN.get(str(p.get("timeInForce") or ("IOC" if order_type == "market" else "GTC")))
+        if tif is None:
+            raise self.bad_request("timeInForce invalid")
+        link = p.get("orderLinkId") or ""
+        if len(str(link)) > 36:
+            raise self.bad_request("orderLinkId is too long")
+        quote_qty = (product == "spot" and order_type == "market" and side == "buy"
+                     and p.get("marketUnit", "quoteCoin") != "baseCoin")
+        reduce_only = p.get("reduceOnly") in (True, "true")
+        return OrderRequest(str(category), product, str(p.get("symbol") or ""), side, order_type, qty, price, tif,
+                            reduce_only, str(link), quote_qty,
+                            extra={"positionIdx": p.get("positionIdx", 0), "marketUnit": p.get("marketUnit", "")})
+
+    def place(self, env: str, p: Dict[str, Any]) -> Order:
+        req = self.order_request(p)
+        if not req.symbol:
+            raise self.bad_request("symbol is required")
+        try:
+            return self.engine.place(env, req)
+        except EngineError as err:
+            raise self.engine_error(err) from None
+
+    def find_args(self, p: Dict[str, Any]) -> Tuple[str, str]:
+        order_id, link = str(p.get("orderId") or ""), str(p.get("orderLinkId") or "")
+        if not order_id and not link:
+            raise self.bad_request("orderId or orderLinkId is required")
+        return order_id, link
+
+    def amend(self, env: str, p: Dict[str, Any]) -> Order:
+        self.trade_product(p.get("category"))
+        order_id, link = self.find_args(p)
+        qty = to_decimal(p.get("qty")) if p.get("qty") not in (None, "") else None
+        price = to_decimal(p.get("price")) if p.get("price") not in (None, "") else None
+        try:
+            return self.engine.amend(env, order_id, link, qty, price)
+        except EngineError as err:
+            raise self.engine_error(err, {"order_not_found": (110001, "order not exists or too late to replace")}) from None
+
+    def cancel(self, env: str, p: Dict[str, Any]) -> Order:
+        self.trade_product(p.get("category"))
+        order_id, link = self.find_args(p)
+        try:
+            return self.engine.cancel(env, order_id, link, str(p.get("symbol") or ""))
+        except EngineError as err:
+            raise self.engine_error(err) from None
+
+    def create_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        order = self.place(env, p)
+        return {"orderId": order.order_id, "orderLinkId": order.client_id}
+
+    def amend_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        order = self.amend(env, p)
+        return {"orderId": order.order_id, "orderLinkId": order.client_id}
+
+    def cancel_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        order = self.cancel(env, p)
+        return {"orderId": order.order_id, "orderLinkId": order.client_id}
+
+    def cancel_all(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        product = self.trade_product(p.get("category"))
+        orders = self.engine.cancel_all(env, product, str(p.get("symbol") or ""))
+        return {"list": [{"orderId": o.order_id, "orderLinkId": o.client_id} for o in orders], "success": "1"}
+
+    def run_batch(self, env: str, action: str, p: Dict[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        """Run a batch; per-item failures go to ``retExtInfo.list`` (the call itself succeeds)."""
+        if not isinstance(p, dict):
+            raise self.bad_request("request must be an object")
+        category = p.get("category")
+        self.trade_product(category)
+        items = p.get("request")
+        if not isinstance(items, list) or not items:
+            raise self.bad_request("request must be a non-empty list")
+        if len(items) > (10 if category == "spot" else 20):
+            raise ApiError(10001, "Batch order count exceeds the limit")
+        results, codes = [], []
+        for item in items:
+            item = dict(item, category=category) if isinstance(item, dict) else item
+            row = {"category": category, "symbol": item.get("symbol", "") if isinstance(item, dict) else "",
+                   "orderId": "", "orderLinkId": item.get("orderLinkId", "") if isinstance(item, dict) else ""}
+            try:
+                order = {"create": self.place, "amend": self.amend, "cancel": self.cancel}[action](env, item)
+                row.update(orderId=order.order_id, orderLinkId=order.client_id, symbol=order.symbol)
+                codes.append({"code": 0, "msg": "OK"})
+            except ApiError as err:
+                codes.append({"code": err.code, "msg": err.msg})
+            if action == "create":
+                row["createAt"] = str(now_ms()) if row["orderId"] else ""
+            results.append(row)
+        return {"list": results}, {"list": codes}
+
+    def batch(self, action: str) -> Any:
+        def handler(req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+            return self.run_batch(env, action, p)
+        return handler
+
+    def order_view(self, o: Order, stream: bool = False) -> Dict[str, Any]:
+        avg = o.avg_price
+        view = {
+            "orderId": o.order_id, "orderLinkId": o.client_id, "blockTradeId": "", "symbol": o.symbol,
+            "price": fmt(o.price) if o.price is not None else "0", "qty": fmt(o.qty), "side": _side(o.side),
+            "isLeverage": "0" if o.product == "spot" else "", "positionIdx": o.extra.get("positionIdx", 0),
+            "orderStatus": STATUS[o.status],
+            "cancelType": "CancelByUser" if o.cancel_reason == "by_user" else "UNKNOWN",
+            "rejectReason": "EC_PostOnlyWillTakeLiquidity" if o.cancel_reason == "post_only_would_take" else "EC_NoError",
+            "avgPrice": fmt(avg) if avg else ("0" if o.product == "spot" else ""),
+            "leavesQty": fmt(o.leaves), "leavesValue": fmt(o.leaves * (o.price or ZERO)),
+            "cumExecQty": fmt(o.filled), "cumExecValue": fmt(o.filled_value), "cumExecFee": fmt(o.fee),
+            "timeInForce": TIF_OUT[o.tif], "orderType": "Limit" if o.order_type == "limit" else "Market",
+            "stopOrderType": "", "orderIv": "", "marketUnit": o.extra.get("marketUnit", ""), "triggerPrice": "",
+            "takeProfit": "", "stopLoss": "", "tpslMode": "", "ocoTriggerBy": "", "tpLimitPrice": "",
+            "slLimitPrice": "", "tpTriggerBy": "", "slTriggerBy": "", "triggerDirection": 0, "triggerBy": "",
+            "lastPriceOnCreated": fmt(o.last_price_on_created), "reduceOnly": o.reduce_only,
+            "closeOnTrigger": False, "placeType": "", "smpType": "None", "smpGroup": 0, "smpOrderId": "",
+            "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+        }
+        if stream:
+            view.update({"category": o.category, "feeCurrency": o.fee_coin if o.product == "spot" else "",
+                         "cumFeeDetail": {o.fee_coin: fmt(o.fee)} if o.fee else {}})
+        return view
+
+    def order_filters(self, p: Dict[str, Any]) -> Tuple[str, str, str, str]:
+        product = self.trade_product(p.get("category"))
+        return product, str(p.get("symbol") or ""), str(p.get("orderId") or ""), str(p.get("orderLinkId") or "")
+
+    def get_open_orders(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        product, symbol, order_id, link = self.order_filters(p)
+        if order_id or link:
+            # Bybit also returns recently closed orders when asked by id.
+            order = self.engine.find_order(env, order_id, link)
+            orders = [order] if order is not None and order.product == product else []
+        else:
+            orders = self.engine.orders(env, True, product, symbol)
+        orders = orders[: limit_param(p, 20, 50)]
+        return {"category": p["category"], "list": [self.order_view(o) for o in orders], "nextPageCursor": ""}
+
+    def get_order_history(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        product, symbol, order_id, link = self.order_filters(p)
+        orders = [o for o in self.engine.orders(env, False, product, symbol)
+                  if (not order_id or o.order_id == order_id) and (not link or o.client_id == link)]
+        orders = orders[: limit_param(p, 20, 50)]
+        return {"category": p["category"], "list": [self.order_view(o) for o in orders], "nextPageCursor": ""}
+
+    def execution_view(self, f: Fill, stream: bool = False) -> Dict[str, Any]:
+        o = f.order
+        inst = self.market.resolve(o.product, o.symbol)
+        mark = fmt(self.market.mark_price(inst)) if inst else ""
+        view = {
+            "symbol": o.symbol, "orderId": o.order_id, "orderLinkId": o.client_id, "side": _side(o.side),
+            "orderPrice": fmt(o.price) if o.price is not None else "0", "orderQty": fmt(o.qty),
+            "leavesQty": fmt(o.leaves), "createType": "CreateByUser",
+            "orderType": "Limit" if o.order_type == "limit" else "Market", "stopOrderType": "",
+            "execFee": fmt(f.fee), "execId": f.exec_id, "execPrice": fmt(f.price), "execQty": fmt(f.qty),
+            "execType": "Trade", "execValue": fmt(f.price * f.qty), "execTime": str(f.ts),
+            "feeCurrency": f.fee_coin, "isMaker": f.is_maker, "feeRate": fmt(f.fee_rate), "tradeIv": "",
+            "markIv": "", "markPrice": mark, "indexPrice": mark, "underlyingPrice": "", "blockTradeId": "",
+            "closedSize": fmt(f.closed_size), "seq": int(f.exec_id) % 10_000_000_000, "execPnl": fmt(f.pnl),
+        }
+        if stream:
+            view.update({"category": o.category, "isLeverage": "0" if o.product == "spot" else ""})
+        return view
+
+    def get_executions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        product = self.trade_product(p.get("category"))
+        fills = self.engine.fills(env, product, str(p.get("symbol") or ""), str(p.get("orderId") or ""))
+        link = p.get("orderLinkId")
+        if link:
+            fills = [f for f in fills if f.order.client_id == link]
+        fills = fills[: limit_param(p, 50, 100)]
+        return {"category": p["category"], "list": [self.execution_view(f) for f in fills], "nextPageCursor": ""}
+
+    # --- WebSocket ----------------------------------------------------------------------------------------
+
+    def on_message(self, conn: WsConnection, text: str) -> None:
+        msg = loads_or_none(text)
+        if not isinstance(msg, dict):
+            if conn.kind == "trade":
+                self.reply(conn, {"retCode": 10001, "retMsg": "Params Error", "op": "", "connId": conn.conn_id})
+            else:
+                self.reply(conn, {"success": False, "ret_msg": "error:json unmarshal failed", "conn_id": conn.conn_id})
+            return
+        op = msg.get("op")
+        if op == "ping":
+            self.reply(conn, self.pong(conn, msg))
+        elif op == "auth":
+            self.auth(conn, msg)
+        elif conn.kind == "trade":
+            if op in WS_API_OPS:
+                self.ws_api(conn, msg)
+            else:
+                self.reply(conn, {"retCode": 10404, "retMsg": "unknown op: %s" % op, "op": op, "connId": conn.conn_id})
+        elif op in ("subscribe", "unsubscribe"):
+            self.subscribe(conn, msg, op)
+        else:
+            self.reply(conn, self.ack(conn, msg, op, False, "error:unknown op %s" % op))
+
+    def pong(self, conn: WsConnection, msg: Dict[str, Any]) -> Dict[str, Any]:
+        """The pong shape of this connection kind (they differ per stream)."""
+        now = str(now_ms())
+        if conn.kind == "spot":
+            pong = {"success": True, "ret_msg": "pong", "conn_id": conn.conn_id, "op": "ping"}
+            if "req_id" in msg:
+                pong["req_id"] = msg["req_id"]
+            return pong
+        if conn.kind in ("linear", "inverse"):
+            return {"success": True, "ret_msg": "pong", "conn_id": conn.conn_id, "req_id": msg.get("req_id", ""), "op": "ping"}
+        if conn.kind in ("option", "spread"):
+            return {"args": [now], "op": "pong"}
+        if conn.kind == "private":
+            return {"req_id": msg.get("req_id", ""), "op": "pong", "args": [now], "conn_id": conn.conn_id}
+        pong = {"retCode": 0, "retMsg": "OK", "op": "pong", "data": [now], "connId": conn.conn_id}
+        if "reqId" in msg:
+            pong["reqId"] = msg["reqId"]
+        return pong
+
+    def ack(self, conn: WsConnection, msg: Dict[str, Any], op: Any, success: bool, ret_msg: str) -> Dict[str, Any]:
+        ack: Dict[str, Any] = {"success": success, "ret_msg": ret_msg, "conn_id": conn.conn_id}
+        if "req_id" in msg:
+            ack["req_id"] = msg["req_id"]
+        ack["op"] = op
+        return ack
+
+    # --- WebSocket: auth -----------------------------------------------------------------------------------
+
+    def auth(self, conn: WsConnection, msg: Dict[str, Any]) -> None:
+        self.ex.count_login_attempt()
+        failure = self.check_auth(conn, msg)
+        if conn.kind == "trade":
+            reply: Dict[str, Any] = {"retCode": failure[0] if failure else 0,
+                                     "retMsg": failure[1] if failure else "OK", "op": "auth", "connId": conn.conn_id}
+            if "reqId" in msg:
+                reply = dict({"reqId": msg["reqId"]}, **reply)
+        else:
+            reply = self.ack(conn, msg, "auth", not failure, failure[1] if failure else "")
+        self.reply(conn, reply)
+
+    def check_auth(self, conn: WsConnection, msg: Dict[str, Any]) -> Optional[Tuple[int, str]]:
+        """Verify ``{"op":"auth","args":[key, expires, sign]}``; None on success, else (code, message)."""
+        if conn.kind not in ("private", "trade"):
+            return 10001, "error:auth is not supported on public topics"
+        fault = self.login_fault()
+        if fault is not NO_FAULT:
+            code = fault if fault is not None else 10004
+            return code, AUTH_MESSAGES.get(code, "error code %s" % code)
+        if conn.authenticated:
+            return 20001, AUTH_MESSAGES[20001]
+        args = msg.get("args")
+        if not isinstance(args, list) or len(args) < 3:
+            return 10001, AUTH_MESSAGES[10001]
+        key, expires, sign = args[0], args[1], args[2]
+        record = self.ex.keyring.get(key) if isinstance(key, str) else None
+        if record is None or record.env != conn.env:
+            return 10003, AUTH_MESSAGES[10003]
+        if isinstance(expires, bool) or not isinstance(expires, (int, str)) or not str(expires).isdigit():
+            return 10001, AUTH_MESSAGES[10001]
+        if int(expires) <= now_ms():
+            return 10001, "error:request expired"
+        if not isinstance(sign, str) or not record.verify("GET/realtime%s" % expires, sign, hex_hmac=True):
+            return 10004, AUTH_MESSAGES[10004]
+        self.logged_in(conn, key)
+        return None
+
+    # --- WebSocket: subscriptions ---------------------------------------------------------------------------
+
+    def subscribe(self, conn: WsConnection, msg: Dict[str, Any], op: str) -> None:
+        args = msg.get("args")
+        if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+            self.reply(conn, self.ack(conn, msg, op, False, "error:args must be a list of topics"))
+            return
+        if conn.kind == "spot" and len(args) > SPOT_ARGS_LIMIT:
+            self.reply(conn, self.ack(conn, msg, op, False, "error:args size >%d" % SPOT_ARGS_LIMIT))
+            return
+        if conn.kind == "private" and not conn.authenticated:
+            self.reply(conn, self.ack(conn, msg, op, False, "Request not authorized"))
+            return
+        ok, failed, new = [], [], []
+        errors = []
+        for topic in args:
+            if op == "unsubscribe":
+                self.remove_subscription(conn, topic)
+                ok.append(topic)
+                continue
+            sub = self.parse_topic(conn, topic)
+            if sub is None:
+                failed.append(topic)
+                errors.append("error:handler not found,topic:%s" % topic)
+            elif topic in conn.subs:
+                failed.append(topic)
+                errors.append("error:already subscribed,topic:%s" % topic)
+            else:
+                ok.append(topic)
+                new.append(sub)
+        if conn.kind in ("option", "spread"):
+            reply: Dict[str, Any] = {"success": not failed, "conn_id": conn.conn_id,
+                                     "data": {"failTopics": failed, "successTopics": ok}, "type": "COMMAND_RESP"}
+            if "req_id" in msg:
+                reply["req_id"] = msg["req_id"]
+        else:
+            ret_msg = errors[0] if errors else ("subscribe" if conn.kind == "spot" and op == "subscribe" else "")
+            reply = self.ack(conn, msg, op, not errors, ret_msg)
+        self.reply(conn, reply)
+        for sub in new:
+            self.add_subscription(conn, sub)
+
+    def parse_topic(self, conn: WsConnection, topic: str) -> Optional[Sub]:
+        if conn.kind == "private":
+            for prefix, channel in PRIVATE_TOPICS.items():
+                if topic == prefix:
+                    return Sub(topic, channel, variant="fast" if prefix == "execution.fast" else "")
+            for prefix in ("order", "execution", "execution.fast", "position"):
+                rest = topic[len(prefix) + 1:] if topic.startswith(prefix + ".") else ""
+                if rest in CATEGORY_PRODUCT and not (prefix == "position" and rest == "spot"):
+                    return Sub(topic, PRIVATE_TOPICS[prefix], filter=rest,
+                               variant="fast" if prefix == "execution.fast" else "")
+            return None
+        parts = topic.split(".")
+        product = KIND_PRODUCT[conn.kind]
+        if parts[0] == "orderbook" and len(parts) == 3 and parts[1].isdigit():
+            depth = int(parts[1])
+            inst = self.market.resolve(product, parts[2])
+            if inst is None or depth not in BOOK_DEPTHS[conn.kind]:
+                return None
+            return Sub(topic, "book", inst, depth=depth, incremental=depth != 1)
+        if parts[0] in ("publicTrade", "tickers") and len(parts) == 2:
+            inst = self.market.resolve(product, parts[1])
+            return Sub(topic, "trade" if parts[0] == "publicTrade" else "ticker", inst) if inst else None
+        if parts[0] == "kline" and len(parts) == 3 and conn.kind in ("spot", "linear", "inverse"):
+            inst = self.market.resolve(product, parts[2])
+            if inst is None or parts[1] not in KLINE_INTERVALS:
+                return None
+            return Sub(topic, "kline", inst, interval=parts[1], interval_ms=INTERVAL_MS[parts[1]])
+        return None
+
+    # --- WebSocket: pushes ------------------------------------------------------------------------------------
+
+    def render_public(self, conn: WsConnection, sub: Sub, on_tick: bool) -> List[Any]:
+        inst = sub.instrument
+        now = now_ms()
+        if sub.channel == "book":
+            book = self.market.book(inst)
+            snapshot = not sub.incremental or not sub.started or sub.epoch != book.epoch
+            if snapshot:
+                bids, asks = book.levels(sub.depth)
+            else:
+                bids, asks = book.changes_within(sub.depth)
+                if not bids and not asks:
+                    return []
+            sub.started, sub.epoch = True, book.epoch
+            return [{"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
+                     "data": {"s": inst.symbol, "b": levels_json(bids), "a": levels_json(asks), "u": book.seq,
+                              "seq": book.cross_seq}, "cts": book.ts}]
+        if sub.channel == "trade":
+            if not on_tick:
+                return []
+            trades = self.market.stat(inst).new_trades
+            if not trades:
+                return []
+            seq = self.market.book(inst).cross_seq
+            return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": [
+                {"T": t.ts, "s": inst.symbol, "S": _side(t.side), "v": fmt(t.size), "p": fmt(t.price),
+                 "L": "PlusTick" if t.side == "buy" else "MinusTick", "i": t.trade_id, "BT": False, "RPI": False,
+                 "seq": seq} for t in trades]}]
+        if sub.channel == "ticker":
+            view = self.ticker_view(inst, conn.kind)
+            delta = conn.kind in ("linear", "inverse") and sub.started
+            sub.started = True
+            if delta:  # derivatives tickers: a snapshot first, then only the fields that move
+                view = {k: view[k] for k in ("symbol", "tickDirection", "lastPrice", "bid1Price", "bid1Size",
+                                             "ask1Price", "ask1Size", "volume24h", "turnover24h", "markPrice",
+                                             "indexPrice", "highPrice24h", "lowPrice24h")}
+            msg = {"topic": sub.key, "type": "delta" if delta else "snapshot", "data": view,
+                   "cs": self.market.book(inst).cross_seq, "ts": now}
+            return [msg]
+        # kline
+        start, open_, high, low, close, volume, turnover = self.market.candles(inst, sub.interval_ms, 1)[-1]
+        return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": [{
+            "start": start, "end": start + sub.interval_ms - 1, "interval": sub.interval, "open": fmt(open_),
+            "close": fmt(close), "high": fmt(high), "low": fmt(low), "volume": fmt(volume),
+            "turnover": fmt(turnover), "confirm": False, "timestamp": now}]}]
+
+    def render_private(self, conn: WsConnection, sub: Sub, payload: Any) -> List[Any]:
+        if sub.channel == "order":
+            if sub.filter and payload.category != sub.filter:
+                return []
+            data = [self.order_view(payload, stream=True)]
+        elif sub.channel == "fill":
+            if sub.filter and payload.order.category != sub.filter:
+                return []
+            view = self.execution_view(payload, stream=True)
+            if sub.variant == "fast":
+                view = {k: view[k] for k in ("category", "symbol", "execId", "execPrice", "execQty", "orderId",
+                                             "isMaker", "orderLinkId", "side", "execTime", "seq")}
+            data = [view]
+        elif sub.channel == "position":
+            if sub.filter and sub.filter != "linear":
+                return []
+            data = [self.position_view(payload, stream=True)]
+        elif sub.channel == "balance":
+            data = [self.wallet_view(conn.env)]
+        else:
+            return []
+        return [{"id": uuid.uuid4().hex, "topic": sub.key, "creationTime": now_ms(), "data": data}]
+
+    # --- WebSocket API ----------------------------------------------------------------------------------------
+
+    def ws_api(self, conn: WsConnection, msg: Dict[str, Any]) -> None:
+        self.ex.record_command(conn, msg)
+        with self.ex.deferred_events():
+            self.run_ws_api(conn, msg)
+
+    def run_ws_api(self, conn: WsConnection, msg: Dict[str, Any]) -> None:
+        op = msg.get("op")
+        head: Dict[str, Any] = {"reqId": msg["reqId"]} if "reqId" in msg else {}
+
+        def answer(code: int, ret_msg: str, data: Any = None, ext: Any = None) -> None:
+            reply = dict(head, retCode=code, retMsg=ret_msg, op=op, data=data if data is not None else {},
+                         retExtInfo=ext if ext is not None else {}, header=self.ws_api_header(conn),
+                         connId=conn.conn_id)
+            self.reply_ws_api(conn, reply)
+
+        try:
+            if not conn.authenticated:
+                raise ApiError(10003, "Request not authorized")
+            req_id = msg.get("reqId")
+            if req_id is not None:
+                if len(str(req_id)) > 36:
+                    raise ApiError(10001, "Params Error: reqId is too long")
+                if req_id in conn.req_ids:
+                    raise ApiError(20006, "reqId is duplicated")
+                conn.req_ids.add(req_id)
+            header = msg.get("header")
+            if not isinstance(header, dict):
+                header = {}
+            if "X-BAPI-TIMESTAMP" not in header:
+                raise ApiError(10001, "Params Error: header X-BAPI-TIMESTAMP is missing")
+            self.check_timestamp(header["X-BAPI-TIMESTAMP"], header.get("X-BAPI-RECV-WINDOW", "5000"))
+            args = msg.get("args")
+            if not isinstance(args, list) or len(args) != 1 or not isinstance(args[0], dict):
+                raise ApiError(10001, "Params Error: args must hold exactly one object")
+            action = str(op).split(".")[1]
+            if action.endswith("-batch"):
+                result, ext = self.run_batch(conn.env, action[: -len("-batch")], args[0])
+                answer(0, "OK", result, ext)
+                return
+            order = {"create": self.place, "amend": self.amend, "cancel": self.cancel}[action](conn.env, args[0])
+            answer(0, "OK", {"orderId": order.order_id, "orderLinkId": order.client_id})
+        except ApiError as err:
+            answer(err.code, err.msg)
+
+    def ws_api_header(self, conn: WsConnection) -> Dict[str, str]:
+        now = now_ms()
+        return {"X-Bapi-Limit": "20", "X-Bapi-Limit-Status": "19",
+                "X-Bapi-Limit-Reset-Timestamp": str(now - now % 1000 + 1000),
+                "Traceid": random_token(32, "0123456789abcdef"), "Timenow": str(now)}
+

@@ -1,0 +1,138 @@
+"""Sphinx configuration for the bitsdk documentation.
+
+Build it (warnings are errors, as in ``tox -e docs``)::
+
+    sphinx-build -W --keep-going -b html docs docs/_build/html
+"""
+
+import ast
+import os
+import sys
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+# Document the package from this checkout, not from an installed copy.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, os.fspath(ROOT))
+
+import bitsdk  # noqa: E402
+
+project = "bitsdk"
+author = "the bitsdk authors"
+copyright = "the bitsdk authors"
+release = bitsdk.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+
+# reStructuredText only: the docs extra installs no Markdown parser.
+source_suffix = {".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build"]
+language = "en"
+
+# -- autodoc --------------------------------------------------------------------------------
+# autodoc imports the modules, so it sees the ~870 endpoint methods that the endpoint()
+# factory creates when each class is created, each with its own __doc__ and __signature__.
+autodoc_member_order = "bysource"
+autoclass_content = "both"  # class docstring + __init__ docstring (the constructor options)
+autodoc_typehints = "signature"
+autodoc_preserve_defaults = True
+autodoc_inherit_docstrings = True
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_include_init_with_doc = False
+napoleon_use_rtype = True
+
+# References that cannot be resolved (types from the standard library, requests,
+# websocket-client) are rendered as plain text instead of failing the build. No intersphinx:
+# the build must work offline.
+nitpicky = False
+
+# -- HTML -----------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = f"bitsdk {release}"
+html_show_sourcelink = False
+
+
+def _skip_member(app, what, name, obj, skip, options):
+    """Keep engine plumbing out of the API reference.
+
+    The REST and WebSocket base classes carry upper-case class attributes (the endpoint
+    table, default URLs, logger names, parameter spellings) that exist for the engine, not for
+    users. With ``:inherited-members:``, autodoc would list them on every client.
+    """
+    if what == "class" and name.isupper():
+        return True
+    return skip
+
+
+# -- the examples list -----------------------------------------------------------------------
+# ``.. bitsdk-examples::`` lists the scripts in the repository's examples/ folder with the first
+# line of each one's docstring, so the page stays in step as scripts are added or renamed.
+
+EXAMPLES_DIR = ROOT / "examples"
+
+
+def _summary(path):
+    try:
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        doc = None
+    return doc.strip().splitlines()[0].strip() if doc else ""
+
+
+class ExamplesDirective(SphinxDirective):
+    """A bullet list of examples/**/*.py (names starting with ``_`` skipped), by sub-folder.
+
+    Summaries are inserted as plain text (not parsed), so a docstring can never break the
+    build with stray markup.
+    """
+
+    has_content = False
+
+    def run(self):
+        scripts = []
+        if EXAMPLES_DIR.is_dir():
+            scripts = sorted(
+                p for p in EXAMPLES_DIR.rglob("*.py")
+                if not p.name.startswith("_") and "__pycache__" not in p.parts
+            )
+        if not scripts:
+            return [nodes.paragraph(text="No example scripts are in the examples/ folder yet.")]
+        groups = {}
+        for path in scripts:
+            self.env.note_dependency(os.fspath(path))
+            rel = path.relative_to(EXAMPLES_DIR)
+            group = rel.parts[0] if len(rel.parts) > 1 else ""
+            groups.setdefault(group, []).append((rel, _summary(path)))
+        result = []
+        for group in sorted(groups, key=lambda g: (g != "", g)):
+            if group:
+                title = nodes.paragraph()
+                title += nodes.strong(text=f"{group}/")
+                result.append(title)
+            items = nodes.bullet_list()
+            for rel, summary in groups[group]:
+                para = nodes.paragraph()
+                para += nodes.literal(text=f"examples/{rel.as_posix()}")
+                if summary:
+                    para += nodes.Text(f": {summary}")
+                item = nodes.list_item()
+                item += para
+                items += item
+            result.append(items)
+        return result
+
+
+def setup(app):
+    app.connect("autodoc-skip-member", _skip_member)
+    app.add_directive("bitsdk-examples", ExamplesDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

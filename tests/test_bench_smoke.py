@@ -1,0 +1,56 @@
+"""Smoke test of the benchmark harness: it runs, and it produces the table it promises.
+
+Runs ``python -m bench --quick`` on the subset that needs only bitsdk and its own
+dependencies (the REST floor against bitsdk, and import time) and checks the rows and the
+result files. Performance is judged from the bench output, never here: no timing assertions.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "rest,import", "--contenders", "floor,bitsdk", "--out", str(out)],
+        cwd=str(ROOT), capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout, out
+
+
+def test_prints_one_table_with_the_expected_rows(bench_run):
+    stdout, _ = bench_run
+    lines = stdout.splitlines()
+    assert lines[0].split()[:4] == ["Section", "Case", "Contender", "Median"]
+    for case in ("Bybit signed GET", "Bybit signed POST", "Bitget signed GET", "Bitget signed POST"):
+        rows = [line for line in lines if line.startswith("REST") and f"{case} " in line]
+        assert any("requests.Session, hand-signed" in row for row in rows), case
+        assert any("bitsdk RestClientV" in row for row in rows), case
+    for module in ("requests", "bitsdk.bybit", "bitsdk.bitget"):
+        assert any(line.startswith("Import") and f"import {module} " in line for line in lines), module
+    body = [line for line in lines[2:] if line.startswith(("REST", "Import"))]
+    assert len(body) == 4 * 2 + 3
+    assert not any("pybit" in line or "ccxt" in line for line in body)  # --contenders was honoured
+    assert "failed:" not in stdout and "skipped:" not in stdout
+
+
+def test_writes_markdown_and_json(bench_run):
+    _, out = bench_run
+    markdown = (out / "latest.md").read_text(encoding="utf-8")
+    assert "| Section | Case | Contender | Median |" in markdown
+    record = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    rows = record["rows"]
+    assert record["environment"]["mode"] == "quick"
+    assert {row["section"] for row in rows} == {"REST", "Import"}
+    measured = [row for row in rows if row["median"] is not None]
+    assert len(measured) == len(rows) == 4 * 2 + 3
+    bitsdk_rest = [row for row in rows if row["section"] == "REST" and row["family"] == "bitsdk"]
+    assert all(row["ratios"].get("floor") and row["target"] for row in bitsdk_rest)

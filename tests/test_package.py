@@ -1,0 +1,60 @@
+"""The package as a user meets it: public names, typing marker, cheap imports, no side effects."""
+
+import importlib
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import bitsdk
+
+PUBLIC = {
+    "bitsdk.bitget": {
+        "RestClientV3", "RestClientV2", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient", "WS_KEY_MAP",
+    },
+    "bitsdk.bybit": {
+        "RestClientV5", "SpotClientV3", "WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP",
+        "is_ws_orderbook_event_v5",
+    },
+}
+
+
+def test_public_names_are_exported_and_documented():
+    for module_name, names in PUBLIC.items():
+        module = importlib.import_module(module_name)
+        assert set(module.__all__) == names
+        for name in names:
+            obj = getattr(module, name)
+            if isinstance(obj, type) or callable(obj):
+                assert obj.__doc__, f"{module_name}.{name} has no docstring"
+
+
+def test_package_ships_py_typed():
+    assert (Path(bitsdk.__file__).parent / "py.typed").is_file()
+
+
+def test_import_is_lazy_about_heavy_modules():
+    # RSA support (cryptography) and the WebSocket side load only when used.
+    code = (
+        "import sys, bitsdk.bitget, bitsdk.bybit; "
+        "heavy = [m for m in ('cryptography.hazmat.primitives.asymmetric.rsa', 'websocket', 'bitsdk._ws') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_constructing_clients_starts_no_thread_and_does_no_io():
+    from bitsdk.bitget import RestClientV3, WebsocketAPIClient, WebsocketClientV2, WebsocketClientV3
+    from bitsdk.bybit import RestClientV5, WebsocketClient
+
+    before = set(threading.enumerate())
+    clients = [
+        RestClientV3(), RestClientV5(), WebsocketClientV3(), WebsocketClientV2(), WebsocketClient(),
+        WebsocketAPIClient(api_key="k", api_secret="s", api_pass="p"),
+    ]
+    assert set(threading.enumerate()) == before
+    for client in clients:
+        close = getattr(client, "close_all", None) or client.close
+        close()
+    assert set(threading.enumerate()) == before
