@@ -223,14 +223,15 @@ def _measure_cases(config: Config, base: str, calls: int, rounds: int, stub: boo
 
 def run(config: Config) -> List[Row]:
     """Measure every REST case on loopback (and with a stub transport if asked); one row per contender."""
-    rounds = config.pick(7, 3)
+    # Many short rounds: on a shared machine a burst of load then spoils few samples.
+    rounds = config.pick(15, 4)
     server = ServerProcess("http")
     try:
         server.start()
     except RuntimeError as exc:
         return [skipped_row(SECTION, str(exc))]
     with server:
-        rows = _measure_cases(config, server.http_url, config.pick(200, 40), rounds, stub=False)
+        rows = _measure_cases(config, server.http_url, config.pick(100, 30), rounds, stub=False)
     if config.rest_stub:
-        rows += _measure_cases(config, "http://stub.invalid", config.pick(2000, 200), rounds, stub=True)
+        rows += _measure_cases(config, "http://stub.invalid", config.pick(500, 100), rounds, stub=True)
     return rows

@@ -2,6 +2,25 @@
 
 The loopback keeps one account per environment and lets V2 and V3 endpoints share it (real
 Bitget splits Classic and UTA accounts; see ``40084``/``40085``).
+
+Codes chosen where the specs leave them open (REST errors are HTTP 400 with
+``{"code","msg","requestTime","data":null}``):
+
+* Auth: missing ACCESS-KEY 40001, missing ACCESS-SIGN 40002, missing passphrase 40011,
+  malformed timestamp 40005, unknown key 40006, timestamp more than 30 s off 40008, wrong
+  passphrase 40012, demo key without ``paptrading: 1`` (or live key with it) 40099, bad
+  signature 40009. The signature may cover the query as received or percent-decoded.
+* Business: empty parameter 40019, bad value/casing 40808, unknown symbol 40034, both
+  ``orderId`` and ``clientOid`` missing 40924; V3 duplicate ``clientOid`` 25212, balance 25202,
+  margin 25203, unknown order 25204, reduce-only without position 22002; V2 spot duplicate
+  43118, balance 43012, unknown order 43001. Unknown path: HTTP 404 code 40404
+  "Request URL NOT FOUND". HTTP 429 code "429" for the rate-limit fault.
+* WebSocket (numeric codes): unknown channel/bad casing 30001 "... doesn't exist", malformed
+  JSON 30002, unknown op 30003, private subscribe before login 30004, login on a public path
+  30005, login: unknown key 30011, passphrase 30012, timestamp 30013, expired (30 s) 30014,
+  signature 30015. WebSocket API errors use string codes (``"30004"``, ``"40808"``...).
+* V3 REST wants ``reduceOnly`` ``yes``/``no`` and upper-case categories; the WebSocket API wants
+  ``YES``/``NO`` and lower-case categories; anything else is rejected with 40808.
 """
 
 from __future__ import annotations
@@ -117,7 +136,7 @@ class BitgetFlavour(Flavour):
             raise ApiError("40011", "ACCESS_PASSPHRASE cannot be empty")
         if not ts.isdigit():
             raise ApiError("40005", "Invalid ACCESS_TIMESTAMP")
-        record = self.ex.keyring.get(key)
+        record = self.ex.lookup_key(key)
         if record is None:
             raise ApiError("40006", "Invalid ACCESS_KEY")
         if abs(now_ms() - int(ts)) > TIMESTAMP_WINDOW_MS:
@@ -608,7 +627,7 @@ class BitgetFlavour(Flavour):
         args = msg.get("args")
         arg = args[0] if isinstance(args, list) and args and isinstance(args[0], dict) else {}
         key = arg.get("apiKey")
-        record = self.ex.keyring.get(key) if isinstance(key, str) else None
+        record = self.ex.lookup_key(key)
         if record is None or record.env != conn.env:
             return 30011
         if arg.get("passphrase") != record.passphrase:

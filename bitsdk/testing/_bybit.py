@@ -1,4 +1,22 @@
-"""Bybit V5 flavour: REST routes and envelopes, ``X-BAPI-*`` signatures, streams, WebSocket API."""
+"""Bybit V5 flavour: REST routes and envelopes, ``X-BAPI-*`` signatures, streams, WebSocket API.
+
+Codes and texts chosen where the specs leave them open:
+
+* REST (always HTTP 200 with ``retCode``): unknown or wrong-environment key 10003
+  "API key is invalid."; timestamp outside ``[server - recv_window, server + 1000)`` 10002 with
+  Bybit's req/server timestamp text; bad signature 10004 "error sign! origin_string[...]";
+  parameter errors 10001; duplicate ``orderLinkId`` 110072; spot balance 170131; derivatives
+  margin 110007; unknown order 110001; reduce-only without position 110017. Unknown path:
+  HTTP 404 ``404 page not found`` (text). ``demo-apply-money`` exists on the demo host only.
+* ``/v5/private`` auth failures: ``success: false`` with ``ret_msg`` "Invalid apikey",
+  "Invalid sign", "error:request expired", "Params Error" or "Repeat auth". ``/v5/trade`` auth
+  failures: ``retCode`` 10003/10004/10001/20001 with ``retMsg``. Subscribing before auth:
+  "Request not authorized"; unknown topic: "error:handler not found,topic:<t>"; duplicate:
+  "error:already subscribed,topic:<t>"; more than 10 spot args: "error:args size >10".
+* WebSocket API: not authenticated 10003 "Request not authorized", duplicate ``reqId`` 20006,
+  stale ``X-BAPI-TIMESTAMP`` 10002, unknown op 10404, otherwise the REST codes.
+* Inverse, option and spread instruments carry market data only; trading them answers 10001.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +73,7 @@ class BybitFlavour(Flavour):
         "v5OptionPublic": "option", "v5SpreadPublic": "spread", "v5Private": "private", "v5PrivateTrade": "trade",
     }
     demo_ws_keys = ("v5Private",)  # Bybit demo: private stream only; public data comes from live
+    demo_ws_missing = ("v5PrivateTrade",)  # no WebSocket API in demo trading: the handshake gets 404
     demo_rest_host = True
     engine_errors = {
         "unknown_symbol": (10001, "params error: symbol invalid"),
@@ -110,7 +129,7 @@ class BybitFlavour(Flavour):
 
     def authenticate(self, req: RestRequest) -> Tuple[str, str]:
         key = req.header("X-BAPI-API-KEY")
-        record = self.ex.keyring.get(key)
+        record = self.ex.lookup_key(key)
         if record is None or record.env != req.server_env:
             raise ApiError(10003, "API key is invalid.")
         ts_text = req.header("X-BAPI-TIMESTAMP")
@@ -689,7 +708,7 @@ class BybitFlavour(Flavour):
         if not isinstance(args, list) or len(args) < 3:
             return 10001, AUTH_MESSAGES[10001]
         key, expires, sign = args[0], args[1], args[2]
-        record = self.ex.keyring.get(key) if isinstance(key, str) else None
+        record = self.ex.lookup_key(key)
         if record is None or record.env != conn.env:
             return 10003, AUTH_MESSAGES[10003]
         if isinstance(expires, bool) or not isinstance(expires, (int, str)) or not str(expires).isdigit():

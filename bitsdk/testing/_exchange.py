@@ -68,12 +68,13 @@ class LoopbackExchange:
         self.exchange = exchange
         self.push_interval = float(push_interval)
         self.host = host
+        #: The matching engine, accounts and market (advanced use; hold ``engine.lock`` while reading).
         self.engine = Engine(Market(symbols, seed))
-        self.keyring: Dict[str, KeyRecord] = {}
+        self._keyring: Dict[str, KeyRecord] = {}
         #: Credentials of the live environment.
-        self.credentials: Credentials = issue_credentials(exchange, "live", self.keyring)
+        self.credentials: Credentials = issue_credentials(exchange, "live", self._keyring)
         #: Credentials of the demo environment (Bitget: used with ``paptrading: 1``; Bybit: demo host).
-        self.demo_credentials: Credentials = issue_credentials(exchange, "demo", self.keyring)
+        self.demo_credentials: Credentials = issue_credentials(exchange, "demo", self._keyring)
         #: Fault injection controller.
         self.faults = Faults(self)
         self._cond = threading.Condition(self.engine.lock)
@@ -87,7 +88,7 @@ class LoopbackExchange:
         self._rest_count = 0
         self._state = "new"
         self._state_lock = threading.Lock()
-        self.flavour: Flavour = _flavour_class(exchange)(self)
+        self._flavour: Flavour = _flavour_class(exchange)(self)
         self.engine.listeners.append(self._on_engine_event)
         self._rest: Dict[str, HttpServer] = {}
         self._ws: Dict[str, WsServer] = {}
@@ -101,16 +102,17 @@ class LoopbackExchange:
                 return self
             if self._state == "closed":
                 raise RuntimeError("this LoopbackExchange was closed; create a new one")
-            self._state = "running"  # from here on close() cleans up, even after a failed start
-        try:
-            self._start_servers()
-        except BaseException:
-            self.close()
-            raise
+            try:
+                self._start_servers()
+            except BaseException:
+                self._state = "closed"
+                self._shutdown()
+                raise
+            self._state = "running"
         return self
 
     def _start_servers(self) -> None:
-        flavour = self.flavour
+        flavour = self._flavour
         envs = ("live", "demo") if flavour.demo_rest_host else ("live",)
         for env in envs:
             self._rest[env] = HttpServer(self.host, env, self._handle_rest, self._group,
@@ -127,13 +129,16 @@ class LoopbackExchange:
     def close(self) -> None:
         """Stop every server and thread and close every socket (idempotent, bounded in time)."""
         with self._state_lock:
-            if self._state != "running":
-                self._state = "closed"
-                return
+            was_running = self._state == "running"
             self._state = "closed"
+        if was_running:
+            self._shutdown()
+
+    def _shutdown(self) -> None:
         deadline = time.monotonic() + CLOSE_TIMEOUT
         self._stop.set()
-        for server in list(self._ws.values()) + list(self._rest.values()):
+        servers: List[Any] = list(self._ws.values()) + list(self._rest.values())
+        for server in servers:
             server.stop()
         with self.engine.lock:
             conns = list(self._conns)
@@ -145,7 +150,7 @@ class LoopbackExchange:
             thread = getattr(conn.ws, "recv_events_thread", None)
             if thread is not None and thread is not threading.current_thread():
                 thread.join(max(0.0, deadline - time.monotonic()))
-        for server in list(self._ws.values()) + list(self._rest.values()):
+        for server in servers:
             server.close()
         if stragglers:
             logger.warning("loopback: threads still running after close(): %s", [t.name for t in stragglers])
@@ -182,7 +187,7 @@ class LoopbackExchange:
     def ws_urls(self) -> Dict[str, str]:
         """``{ws_key: url}`` of the live WebSocket endpoints."""
         self._require_running()
-        return {key: self._ws["live"].url(path) for key, path in self.flavour.ws_paths.items()}
+        return {key: self._ws["live"].url(path) for key, path in self._flavour.ws_paths.items()}
 
     @property
     def demo_ws_urls(self) -> Dict[str, str]:
@@ -195,8 +200,8 @@ class LoopbackExchange:
         """
         self._require_running()
         urls = {}
-        for key, path in self.flavour.ws_paths.items():
-            demo_host = key in self.flavour.demo_ws_keys or key == "v5PrivateTrade"
+        for key, path in self._flavour.ws_paths.items():
+            demo_host = key in self._flavour.demo_ws_keys or key in self._flavour.demo_ws_missing
             urls[key] = self._ws["demo" if demo_host else "live"].url(path)
         return urls
 
@@ -246,6 +251,7 @@ class LoopbackExchange:
     # --- introspection ---------------------------------------------------------------------------
 
     def ws_connections_of(self, ws_key: Optional[str] = None) -> List[WsConnection]:
+        """The open WebSocket connections (of ``ws_key``, if given), oldest first."""
         with self.engine.lock:
             return [c for c in self._conns if ws_key is None or c.ws_key == ws_key]
 
@@ -290,6 +296,10 @@ class LoopbackExchange:
 
     # --- hooks used by the flavours ---------------------------------------------------------------
 
+    def lookup_key(self, api_key: Any) -> Optional[KeyRecord]:
+        """The registered key ``api_key`` (live or demo), or None."""
+        return self._keyring.get(api_key) if isinstance(api_key, str) else None
+
     def count_login(self) -> None:
         with self.engine.lock:
             self._logins += 1
@@ -318,26 +328,26 @@ class LoopbackExchange:
         if kind == "5xx":
             return RestResponse(503, b"Service Unavailable", "text/plain")
         if kind == "429":
-            return self.flavour.rate_limited()
+            return self._flavour.rate_limited()
         if kind == "html":
             return RestResponse(502, _HTML_502.encode("latin-1"), "text/html",
                                 [("Server", "CloudFront"), ("X-Cache", "Error from cloudfront")])
         if kind == "403":
             return RestResponse(403, _HTML_403.encode("latin-1"), "text/html",
                                 [("Server", "CloudFront"), ("X-Cache", "Error from cloudfront")])
-        return self.flavour.handle_rest(req)
+        return self._flavour.handle_rest(req)
 
     # --- WebSocket ---------------------------------------------------------------------------------
 
     def _serve_ws(self, ws: Any, ws_key: str, env: str) -> None:
         """Body of a WebSocket connection thread: register, read until closed, clean up."""
-        conn = WsConnection(ws, ws_key, env, self.flavour.ws_kinds[ws_key])
+        conn = WsConnection(ws, ws_key, env, self._flavour.ws_kinds[ws_key])
         writer = self._group.spawn("ws-writer", conn.run_writer)
         with self.engine.lock:
             if self._stop.is_set():
                 conn.drop("close")
             self._conns.append(conn)
-            self.flavour.on_open(conn)
+            self._flavour.on_open(conn)
             self._cond.notify_all()
         self.faults.on_ws_open(conn)
         try:
@@ -349,7 +359,7 @@ class LoopbackExchange:
                     continue  # a stalled server reads nothing
                 with self.engine.lock:
                     conn.received += 1
-                    self.flavour.on_frame(conn, data)
+                    self._flavour.on_frame(conn, data)
         finally:
             with self.engine.lock:
                 if conn in self._conns:
@@ -368,7 +378,7 @@ class LoopbackExchange:
                 for conn in self._conns:
                     for sub in list(conn.subs.values()):
                         if sub.public:
-                            for msg in self.flavour.render_public(conn, sub, on_tick=True):
+                            for msg in self._flavour.render_public(conn, sub, on_tick=True):
                                 conn.send_json(msg)
 
     def _on_engine_event(self, env: str, kind: str, payload: Any) -> None:
@@ -378,7 +388,7 @@ class LoopbackExchange:
                 continue
             for sub in list(conn.subs.values()):
                 if sub.channel == kind:
-                    for msg in self.flavour.render_private(conn, sub, payload):
+                    for msg in self._flavour.render_private(conn, sub, payload):
                         if self._deferred is not None:
                             self._deferred.append((conn, msg))
                         else:

@@ -6,6 +6,7 @@ signature checks, the message shapes and the error codes; this base class runs t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
@@ -19,7 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._exchange import LoopbackExchange
 
 PUBLIC_CHANNELS = ("ticker", "book", "trade", "kline")
-PRIVATE_CHANNELS = ("order", "fill", "position", "balance", "none")
 
 Handler = Callable[[RestRequest, str, Any], Any]  # (request, environment, params) -> result
 
@@ -47,7 +47,7 @@ class Sub:
     interval_ms: int = 0
     arg: Any = None  # the subscription as the client wrote it (echoed in pushes)
     filter: str = ""  # private: category / instrument / coin filter
-    variant: str = ""  # flavour-specific rendering variant (e.g. "fast", "v2")
+    variant: str = ""  # flavour-specific rendering: Bybit "fast" executions, Bitget "v2"/"v3"
     started: bool = False  # first push sent
     epoch: int = 0  # book epoch of the last snapshot
     last_seq: int = 0
@@ -71,6 +71,7 @@ class Flavour:
     ws_paths: Dict[str, str] = {}  # ws_key -> path
     ws_kinds: Dict[str, str] = {}  # ws_key -> connection kind
     demo_ws_keys: Tuple[str, ...] = ()  # keys served by the demo WebSocket host
+    demo_ws_missing: Tuple[str, ...] = ()  # keys whose demo URL points at the demo host but 404s there
     demo_rest_host = False  # True: the demo REST API is a separate host
     # engine error kind -> (code, message); message None = the engine's text, "%s" = formatted with it
     engine_errors: Dict[str, Tuple[Any, Optional[str]]] = {}
@@ -121,7 +122,7 @@ class Flavour:
         if not req.body.strip():
             return {}
         try:
-            return _loads(req.body)
+            return json.loads(req.body.decode("utf-8"))
         except ValueError:
             raise self.bad_request("request body is not valid JSON") from None
 
@@ -258,12 +259,6 @@ def next_funding_ms() -> int:
 def open_interest(inst: Instrument) -> Decimal:
     """A stable, plausible open interest for an instrument."""
     return (inst.qty_step * 1_000_000 * (1 + len(inst.symbol) % 3)).normalize()
-
-
-def _loads(body: bytes) -> Any:
-    import json
-
-    return json.loads(body.decode("utf-8"))
 
 
 def limit_param(params: Dict[str, Any], default: int, maximum: int) -> int:

@@ -19,7 +19,9 @@ import logging
 import os
 import selectors
 import socket
+import socketserver
 import struct
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,12 +43,20 @@ _ws_logger = logging.getLogger("bitsdk.testing.websockets")
 OUTBOX_LIMIT = 50_000  # a client that stops reading is disconnected, as real exchanges do
 
 
-def reset_socket(sock: socket.socket) -> None:
-    """Close ``sock`` with a TCP RST (SO_LINGER 0) instead of an orderly FIN."""
+_LINGER_ZERO = struct.pack("HH" if sys.platform == "win32" else "ii", 1, 0)
+
+
+def set_linger_zero(sock: socket.socket) -> None:
+    """Make the next close() send a TCP RST instead of an orderly FIN."""
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_ZERO)
     except OSError:
         pass
+
+
+def reset_socket(sock: socket.socket) -> None:
+    """Close ``sock`` with a TCP RST."""
+    set_linger_zero(sock)
     try:
         sock.close()
     except OSError:
@@ -198,6 +208,13 @@ class HttpServer(http.server.ThreadingHTTPServer):
         self._clients: Set[socket.socket] = set()
         self._clients_lock = threading.Lock()
         self._acceptor = _Acceptor(self.socket, self._accepted, group, role + "-accept")
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind() resolves the host name (getfqdn), which can stall on
+        # machines without reverse DNS; a loopback server does not need it.
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.socket.getsockname()[:2]
+        self.server_name, self.server_port = str(host), int(port)
 
     @property
     def url(self) -> str:
@@ -403,10 +420,7 @@ class WsConnection:
             return
         sock = getattr(ws, "socket", None)
         if sock is not None:
-            try:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            except OSError:
-                pass
+            set_linger_zero(sock)
         close_socket = getattr(ws, "close_socket", None)
         if close_socket is not None:
             close_socket()

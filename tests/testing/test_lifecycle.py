@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -133,16 +134,18 @@ def test_module_entry_point():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
     proc = subprocess.Popen([sys.executable, "-m", "bitsdk.testing", "--exchange", "bybit"],
                             stdout=subprocess.PIPE, text=True, cwd=str(REPO_ROOT), env=env)
+    lines: "queue.Queue[str]" = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True)
+    reader.start()
     try:
-        lines = []
-        for line in proc.stdout:
-            lines.append(line)
-            if line.startswith("Serving"):
-                break
-        info = json.loads("".join(lines[:-1]))
+        printed = []
+        while not printed or not printed[-1].startswith("Serving"):
+            printed.append(lines.get(timeout=20))  # bounded: fails instead of hanging
+        info = json.loads("".join(printed[:-1]))
         assert info["exchange"] == "bybit" and info["rest_url"].startswith("http://127.0.0.1:")
         assert requests.get(info["rest_url"] + "/v5/market/time", timeout=5).json()["retCode"] == 0
-        assert info["credentials"]["api_key"]
+        assert info["credentials"]["api_key"] and info["client_options"]["base_url"] == info["rest_url"]
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        reader.join(5)
