@@ -100,6 +100,13 @@ def environment(config: Config, argv: Sequence[str], seconds: float) -> Dict[str
             packages[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             packages[name] = "absent"
+    if packages["bitsdk"] == "absent":  # run from the source tree without installing it
+        try:
+            import bitsdk
+
+            packages["bitsdk"] = f"{bitsdk.__version__} (source tree)"
+        except ImportError:
+            pass
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=str(ROOT), capture_output=True, text=True, timeout=5
@@ -131,5 +138,7 @@ def write_results(rows: Sequence[Row], env: Dict[str, Any], out_dir: Path) -> Pa
     markdown = out_dir / "latest.md"
     markdown.write_text(render_markdown(rows, env), encoding="utf-8")
     record = {"environment": env, "rows": [asdict(r) for r in rows]}
+    for row in record["rows"]:
+        row["samples"] = [round(x, 3) if isinstance(x, float) else x for x in row["samples"]]
     (out_dir / "latest.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
     return markdown

@@ -274,7 +274,7 @@ class RestClient:
             self.session.trust_env = False
             self.session.proxies = send_proxies
             self.session.verify = verify
-        self._send_kwargs = {"proxies": send_proxies, "verify": verify, "allow_redirects": False}
+        self._send_kwargs: Dict[str, Any] = {"proxies": send_proxies, "verify": verify, "allow_redirects": False}
         # session.send() skips the session's own headers; keep them (and ours) here.
         self._session_headers = {
             "User-Agent": f"bitsdk/{__version__}",
@@ -282,7 +282,7 @@ class RestClient:
             "Accept-Encoding": "gzip, deflate",
         }
         if session is not None:
-            self._session_headers.update(session.headers)
+            self._session_headers.update({k: str(v) for k, v in session.headers.items()})
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -721,8 +721,9 @@ class BaseWebsocketClient:
                     ),
                     key,
                 )
-                opened = conn.live_since is not None
-                if opened and time.monotonic() - conn.live_since >= _STABLE_AFTER:
+                live_since = conn.live_since
+                opened = live_since is not None
+                if live_since is not None and time.monotonic() - live_since >= _STABLE_AFTER:
                     delay = initial
                 wait = delay
                 if isinstance(reason, AuthenticationError):

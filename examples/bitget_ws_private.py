@@ -91,7 +91,7 @@ def main() -> None:
             order = passive_buy(rest, SYMBOL)
             order["clientOid"] = f"bitsdk-{uuid.uuid4().hex[:16]}"
             placed = rest.submit_new_order(order)["data"]
-            print("placed over REST:", placed)
+            print(f"placed over REST: {placed}")
             time.sleep(0.5)
             rest.cancel_order(category="SPOT", symbol=SYMBOL, orderId=placed["orderId"])
             print("cancelled over REST")

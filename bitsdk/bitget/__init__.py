@@ -7,8 +7,9 @@
     client.get_tickers(category="SPOT", symbol="BTCUSDT")
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_exports
 from ._rest import RestClientV2, RestClientV3
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,18 +24,6 @@ __all__ = [
     "WS_KEY_MAP",
 ]
 
-_WS_NAMES = {"WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient", "WS_KEY_MAP"}
-
-
-def __getattr__(name: str) -> Any:
-    # The WebSocket side (websocket-client, threads) loads on first use: REST-only scripts
-    # and `import bitsdk.bitget` stay fast.
-    if name in _WS_NAMES:
-        from . import _ws
-
-        return getattr(_ws, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list:
-    return sorted(list(globals()) + list(_WS_NAMES))
+# The WebSocket side (websocket-client, threads) loads on first use.
+_WS_NAMES = ("WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient", "WS_KEY_MAP")
+__getattr__, __dir__ = lazy_exports(__name__, "._ws", _WS_NAMES, globals())

@@ -47,7 +47,7 @@ V2_PRIVATE_CHANNELS = frozenset(
     orders-crossed orders-isolated fill ordersAlgo position order strategy-order""".split()
 )
 _V2_COIN_CHANNELS = frozenset(("account", "account-crossed", "account-isolated"))
-WS_API_CATEGORIES = ("spot", "usdt-futures", "usdc-futures", "coin-futures")
+WS_API_CATEGORIES = V3_PUBLIC_INST_TYPES  # the WebSocket API spells categories like V3 streams
 
 _BATCH = 15  # topics per subscribe frame
 _PACE = 0.1  # Bitget allows 10 messages per second per connection
@@ -98,6 +98,7 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
 
     def _login_frame(self, ws_key: str) -> str:
         creds = self._credentials
+        assert creds.signer is not None  # _require_credentials ran before any private connect
         # Seconds, rounded half up like the JS SDK; a JSON number on the wire.
         ts = (self._now_ms() + self._recv_window + 500) // 1000
         sign = creds.signer.sign_base64(f"{ts}GET/user/verify")
@@ -363,6 +364,8 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         self._ws = WebsocketClientV3(
             api_key=api_key, api_secret=api_secret, api_pass=api_pass, demo_trading=demo_trading, **options
         )
+
+    _ws: WebsocketClientV3
 
     def get_ws_client(self) -> WebsocketClientV3:
         """The underlying :class:`WebsocketClientV3` (events: ``api.get_ws_client().on(...)``)."""

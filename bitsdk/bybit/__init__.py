@@ -7,8 +7,9 @@
     client.get_tickers(category="linear", symbol="BTCUSDT")
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_exports
 from ._rest import RestClientV5, SpotClientV3
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,18 +24,6 @@ __all__ = [
     "is_ws_orderbook_event_v5",
 ]
 
-_WS_NAMES = {"WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP", "is_ws_orderbook_event_v5"}
-
-
-def __getattr__(name: str) -> Any:
-    # The WebSocket side (websocket-client, threads) loads on first use: REST-only scripts
-    # and `import bitsdk.bybit` stay fast.
-    if name in _WS_NAMES:
-        from . import _ws
-
-        return getattr(_ws, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list:
-    return sorted(list(globals()) + list(_WS_NAMES))
+# The WebSocket side (websocket-client, threads) loads on first use.
+_WS_NAMES = ("WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP", "is_ws_orderbook_event_v5")
+__getattr__, __dir__ = lazy_exports(__name__, "._ws", _WS_NAMES, globals())

@@ -15,6 +15,7 @@ from .._futures import CommandFuture, new_request_id
 from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
+from ._rest import CATEGORIES
 
 __all__ = ["WS_KEY_MAP", "WebsocketClient", "WebsocketAPIClient", "is_ws_orderbook_event_v5"]
 
@@ -48,7 +49,6 @@ _PUBLIC_KEY_BY_CATEGORY = {
     "option": "v5OptionPublic",
     "spread": "v5SpreadPublic",
 }
-CATEGORIES = ("spot", "linear", "inverse", "option")
 _STREAM_CATEGORIES = CATEGORIES + ("spread",)
 _ORDERBOOK_DEPTHS = {
     "spot": ("1", "50", "200", "1000"),
@@ -310,6 +310,7 @@ class WebsocketClient(BaseWebsocketClient):
 
     def _login_frame(self, ws_key: str) -> str:
         signer = self._credentials.signer
+        assert signer is not None  # _require_credentials ran before any private connect
         expires = self._now_ms() + self._recv_window
         raw = signer.sign(f"GET/realtime{expires}")
         signature = base64.b64encode(raw).decode("ascii") if signer.is_rsa else raw.hex()
@@ -394,6 +395,8 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
                 "RestClientV5(demo_trading=True), or use testnet=True for the WebSocket API"
             )
         self._ws = WebsocketClient(api_key=api_key, api_secret=api_secret, testnet=testnet, **options)
+
+    _ws: WebsocketClient
 
     def get_ws_client(self) -> WebsocketClient:
         """The underlying :class:`WebsocketClient` (events: ``api.get_ws_client().on(...)``)."""

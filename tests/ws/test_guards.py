@@ -24,7 +24,7 @@ def test_key_maps_are_attributes_and_mappings():
     assert set(BG_KEYS) == {"v2Public", "v2Private", "v3Public", "v3Private"}
     assert BY_KEYS.v5PrivateTrade == "v5PrivateTrade" and "v5SpreadPublic" in BY_KEYS
     with pytest.raises(AttributeError, match="valid keys"):
-        BY_KEYS.v5Nope
+        _ = BY_KEYS.v5Nope
 
 
 def test_bybit_urls_live_testnet_demo():

@@ -270,7 +270,7 @@ def test_close_joins_every_thread_and_is_safe_from_a_callback(bybit_fake):
         closed = threading.Event()
         rec = Recorder(ws)
 
-        def close_from_callback(ev):
+        def close_from_callback(ev, ws=ws, closed=closed):
             ws.close()  # on the dispatcher thread: must not join itself
             closed.set()
 
