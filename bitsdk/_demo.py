@@ -188,7 +188,15 @@ class Printer:
 
     def _wrapped(self, text: str, indent: str, mark: str) -> None:
         lead = f"{indent}{mark} "
-        for line in textwrap.wrap(text, self.WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead)) or [lead]:
+        lines = textwrap.wrap(
+            text,
+            self.WIDTH,
+            initial_indent=lead,
+            subsequent_indent=" " * len(lead),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        for line in lines or [lead]:
             self.line(line)
 
     def banner(self, title: str, subtitle: str) -> None:
@@ -225,7 +233,10 @@ class Printer:
         self._wrapped(text, "  ", self.sym["note"])
 
     def events(self, label: str, counts: str) -> None:
-        self.line(f"    events on {label}: {counts or 'none'}")
+        """Which events fired on one connection, and how often."""
+        text = f"events on {label}: {counts or 'none'}"
+        for line in textwrap.wrap(text, self.WIDTH, initial_indent="    ", subsequent_indent="      "):
+            self.line(line)
 
     def chain(self, steps: Sequence[str]) -> str:
         """``"New → Cancelled"``."""
@@ -283,11 +294,12 @@ class EventLog:
         return found[0][0] if found else None
 
     def counts(self, ws_key: str, since: int = 0) -> str:
-        """``"open 1, authenticated 1, response 3, update 12"`` for one connection."""
-        tally: Dict[str, int] = {}
+        """``"authenticated 1, open 1, response 3, update 12"`` for one connection, in the order
+        the kinds first occurred."""
+        tally: Dict[str, int] = {}  # insertion order: first occurrence
         for _, event in self.find(None, ws_key, since):
             tally[event.kind] = tally.get(event.kind, 0) + 1
-        return ", ".join(f"{kind} {tally[kind]}" for kind in EVENT_KINDS if kind in tally)
+        return ", ".join(f"{kind} {n}" for kind, n in tally.items())
 
     def errors(self, since: int = 0) -> List[str]:
         """The messages of ``exception`` events since ``since``."""
@@ -320,6 +332,7 @@ class Venue:
     ws_api: Any  # WebSocket API client class
     public_key: str
     private_key: str
+    trade_key: str  # the connection the WebSocket API uses
     # 1. market data
     server_time_path: str
     ticker: Call
@@ -339,8 +352,11 @@ class Venue:
     # 3. streams
     subscribe_public: Call
     subscribe_private: Call
+    ack_per_topic: bool  # one subscription ack per topic (Bitget), or one per request (Bybit)
     stream_price_path: str
     stream_note: str
+    topic_path: str  # where a private update names its topic
+    wallet_topic: str
     # 4. orders: the REST order (price and client order id are added), its lookup and cancel
     order: Mapping[str, Any]
     place: Call
@@ -349,7 +365,6 @@ class Venue:
     cancel: Call
     order_id_path: str
     client_id_field: str
-    order_topic_path: str
     status_open: str
     status_cancelled: str
     demo_note: str
@@ -359,7 +374,7 @@ class Venue:
     ws_api_ops: Tuple[str, str]
     ws_api_order_id_path: str
     ws_api_in_demo: bool
-    # 6. backfill: (what, call, path of the list in the answer)
+    # 6. backfill
     positions: Call
     open_orders: Call
     fills: Call
@@ -374,6 +389,7 @@ BITGET = Venue(
     ws_api=BitgetWebsocketAPIClient,
     public_key="v3Public",
     private_key="v3Private",
+    trade_key="v3Private",
     server_time_path="data.serverTime",
     ticker=Call("get_tickers", params={"category": "SPOT", "symbol": SYMBOL}),
     ticker_path="data.0",
@@ -393,6 +409,7 @@ BITGET = Venue(
         "subscribe", ([{"topic": t, "payload": {"instType": "UTA"}} for t in ("order", "fill", "account")], "v3Private")
     ),
     stream_price_path="data.0.lastPrice",
+    ack_per_topic=True,
     stream_note='V3 streams spell instType in lower case ("spot"); V3 REST spells category in upper case ("SPOT").',
     order={"category": "SPOT", "symbol": SYMBOL, "side": "buy", "orderType": "limit", "qty": "0.001", "timeInForce": "gtc"},
     place=Call("submit_new_order"),
@@ -401,7 +418,8 @@ BITGET = Venue(
     cancel=Call("cancel_order"),
     order_id_path="data.orderId",
     client_id_field="clientOid",
-    order_topic_path="arg.topic",
+    topic_path="arg.topic",
+    wallet_topic="account",
     status_open="live",
     status_cancelled="cancelled",
     demo_note="RestClientV3(demo_trading=True) and the demo keys: every request carries the header paptrading: 1 "
@@ -425,6 +443,7 @@ BYBIT = Venue(
     ws_api=BybitWebsocketAPIClient,
     public_key="v5LinearPublic",
     private_key="v5Private",
+    trade_key="v5PrivateTrade",
     server_time_path="time",
     ticker=Call("get_tickers", params={"category": "linear", "symbol": SYMBOL}),
     ticker_path="result.list.0",
@@ -442,6 +461,7 @@ BYBIT = Venue(
     subscribe_public=Call("subscribe_v5", ([f"tickers.{SYMBOL}"], "linear")),
     subscribe_private=Call("subscribe_v5", (["order", "execution", "wallet"],)),
     stream_price_path="data.lastPrice",
+    ack_per_topic=False,
     stream_note="Each category has its own public connection (linear: v5LinearPublic); private topics "
     "need no category and share v5Private.",
     order={"category": "linear", "symbol": SYMBOL, "side": "Buy", "orderType": "Limit", "qty": "0.001", "timeInForce": "GTC"},
@@ -451,7 +471,8 @@ BYBIT = Venue(
     cancel=Call("cancel_order", params={"category": "linear", "symbol": SYMBOL}),
     order_id_path="result.orderId",
     client_id_field="orderLinkId",
-    order_topic_path="topic",
+    topic_path="topic",
+    wallet_topic="wallet",
     status_open="New",
     status_cancelled="Cancelled",
     demo_note="RestClientV5(demo_trading=True) and the demo keys: requests go to the demo host "
@@ -497,27 +518,48 @@ class Session:
         self.out.sent(f"{spec.verb} {spec.path}", dict(call.params), via)
         return call(client)
 
-    def order_updates(self, log: EventLog, client_id: str, since: int = 0) -> List[str]:
-        """The order statuses the private stream reported for ``client_id``, in order."""
-        statuses: List[str] = []
-        for _, event in log.find("update", self.venue.private_key, since):
-            if dig(event.data, self.venue.order_topic_path) != "order":
-                continue
-            for item in dig(event.data, "data", []):
-                if isinstance(item, Mapping) and item.get(self.venue.client_id_field) == client_id:
-                    status = str(item.get("orderStatus"))
-                    if not statuses or statuses[-1] != status:
-                        statuses.append(status)
-        return statuses
+    def wait_subscribed(self, log: EventLog, ws: Any, key: str, since: int = 0) -> None:
+        """Wait for the login (private connections) and every subscription ack on ``key``."""
+        v = self.venue
+        expected = len(ws.subscriptions(key)) if v.ack_per_topic else 1
+        if key == v.private_key:
+            log.wait(f"login on {key}", lambda: log.count("authenticated", key, since))
+        what = f"{_plural(expected, 'subscription ack')} on {key}"
+        log.wait(what, lambda: log.count("response", key, since) >= expected)
+
+    def account_updates(self, log: EventLog, client_id: str, since: int = 0) -> List[str]:
+        """What the private stream said about ``client_id`` and the wallet, in order:
+        ``["order live", "account update", "order cancelled", "account update"]``."""
+        v = self.venue
+        seen: List[str] = []
+        for _, event in log.find("update", v.private_key, since):
+            topic = dig(event.data, v.topic_path)
+            labels = []
+            if topic == "order":
+                labels = [
+                    f"order {item.get('orderStatus')}"
+                    for item in dig(event.data, "data", [])
+                    if isinstance(item, Mapping) and item.get(v.client_id_field) == client_id
+                ]
+            elif topic == v.wallet_topic:
+                labels = [f"{topic} update"]
+            for label in labels:
+                if not seen or seen[-1] != label:
+                    seen.append(label)
+        return seen
 
     def wait_order_lifecycle(self, log: EventLog, client_id: str, since: int) -> List[str]:
-        """Wait until the stream has shown ``client_id`` open and then cancelled."""
-        wanted = (self.venue.status_open, self.venue.status_cancelled)
-        log.wait(
-            f"order events for {client_id} ({' and '.join(wanted)}) on the private stream",
-            lambda: all(status in self.order_updates(log, client_id, since) for status in wanted),
-        )
-        return self.order_updates(log, client_id, since)
+        """Wait until the private stream has shown ``client_id`` open, then cancelled, then the
+        wallet update that follows the cancel; returns what it showed."""
+        v = self.venue
+        cancelled = f"order {v.status_cancelled}"
+
+        def done() -> bool:
+            seen = self.account_updates(log, client_id, since)
+            return f"order {v.status_open}" in seen and cancelled in seen and seen[-1] != cancelled
+
+        log.wait(f"order events for {client_id} ({v.status_open}, then {v.status_cancelled}) on the private stream", done)
+        return self.account_updates(log, client_id, since)
 
 
 def step_market(s: Session) -> None:
@@ -576,15 +618,13 @@ def step_streams(s: Session) -> None:
     v.subscribe_public(s.ws)
     out.sent(v.subscribe_private.code("ws"))
     v.subscribe_private(s.ws)
-    log.wait(
-        f"login and subscription acks on {v.private_key}",
-        lambda: log.count("authenticated", v.private_key, since) and log.count("response", v.private_key, since),
-    )
+    for key in (v.public_key, v.private_key):
+        s.wait_subscribed(log, s.ws, key, since)
     log.wait(f"3 ticker updates on {v.public_key}", lambda: log.count("update", v.public_key, since) >= 3)
     out.events(v.public_key, log.counts(v.public_key, since))
     out.events(v.private_key, log.counts(v.private_key, since))
     out.got(f"latest streamed ticker: {SYMBOL} last {_latest_stream_price(s, since)}")
-    out.note("The private topics stay quiet until the account changes: steps 5 and 6 use them.")
+    out.note("The private topics stay quiet until the account changes: step 5 trades on this account.")
     _report_exceptions(s, log, since)
 
 
@@ -611,13 +651,10 @@ def step_demo_order(s: Session) -> None:
         log = EventLog(ws)
         out.sent(v.subscribe_private.code("demo_ws"))
         v.subscribe_private(ws)
-        log.wait(
-            f"login and subscription ack on the demo {v.private_key}",
-            lambda: log.count("authenticated", v.private_key) and log.count("response", v.private_key),
-        )
+        s.wait_subscribed(log, ws, v.private_key)
         for call in v.demo_setup:
-            reply = s.rest_call(rest, call, "demo")
-            out.got(f"demo funds credited ({'retCode' if 'retCode' in reply else 'code'} {reply.get('retCode', reply.get('code'))})")
+            s.rest_call(rest, call, "demo")
+            out.got("accepted")
 
         order = dict(v.order, price=s.price, **{v.client_id_field: client_id})
         out.note(f"The client order id {client_id} is chosen before sending: the order can be found by it even if the reply is lost.")
@@ -632,9 +669,9 @@ def step_demo_order(s: Session) -> None:
         reply = s.rest_call(rest, v.cancel.with_params(**{v.client_id_field: client_id}), "demo")
         out.got(f"order cancelled: orderId {dig(reply, v.order_id_path)}")
 
-        statuses = s.wait_order_lifecycle(log, client_id, 0)
+        seen = s.wait_order_lifecycle(log, client_id, 0)
         out.events(f"demo {v.private_key}", log.counts(v.private_key))
-        out.got(f"demo stream saw the order: {out.chain(statuses)}")
+        out.got(f"the demo private stream saw: {out.chain(seen)}")
         _report_exceptions(s, log, 0)
 
 
@@ -653,7 +690,8 @@ def step_ws_api(s: Session) -> None:
         api_log = EventLog(api.get_ws_client())
         out.sent("connect_ws_api()", via="connect and log in before the first command")
         api.connect_ws_api()
-        out.got(f"ready: {api_log.counts(_trade_key(api_log))}")
+        api_log.wait(f"the open event on {v.trade_key}", lambda: api_log.count("open", v.trade_key))
+        out.got(f"ready: {api_log.counts(v.trade_key)} on {v.trade_key}")
 
         order = dict(v.order, price=s.price, **{v.client_id_field: client_id})
         reply = _ws_api_call(s, api, "submit_new_order", v.ws_api_ops[0], order)
@@ -661,16 +699,12 @@ def step_ws_api(s: Session) -> None:
         cancel = dict(v.cancel.params, **{v.client_id_field: client_id})
         reply = _ws_api_call(s, api, "cancel_order", v.ws_api_ops[1], cancel)
         out.got(f"order cancelled: orderId {dig(reply, v.ws_api_order_id_path)}")
-        out.events(f"WebSocket API {_trade_key(api_log)}", api_log.counts(_trade_key(api_log)))
-    statuses = s.wait_order_lifecycle(s.log, client_id, since)
+        api_log.wait("both replies as response events", lambda: api_log.count("response", v.trade_key) >= 2)
+        out.events(f"{v.trade_key} (WebSocket API client)", api_log.counts(v.trade_key))
+    seen = s.wait_order_lifecycle(s.log, client_id, since)
     out.events(v.private_key, s.log.counts(v.private_key, since))
-    out.got(f"live private stream saw the order: {out.chain(statuses)}")
+    out.got(f"the private stream saw: {out.chain(seen)}")
     _report_exceptions(s, s.log, since)
-
-
-def _trade_key(log: EventLog) -> str:
-    found = log.find("authenticated")
-    return found[0][1].ws_key if found else "?"
 
 
 def _ws_api_call(s: Session, api: Any, method: str, op: str, params: Mapping[str, Any]) -> Any:
@@ -689,29 +723,33 @@ def step_reconnect(s: Session) -> None:
     v, out, log = s.venue, s.out, s.log
     keys = (v.public_key, v.private_key)
     since = log.mark()
+    # Connections closed by the earlier steps' clients may take the server a moment to notice.
+    s.ex.wait_for(lambda: s.ex.ws_connection_count() <= len(keys), timeout=WAIT)
+    open_keys = [conn.ws_key for conn in s.ex.ws_connections_of()]
+    shown = [key for key in keys if key in open_keys] + sorted(key for key in open_keys if key not in keys)
     out.sent("ex.faults.drop_all()", via="the loopback resets every WebSocket connection, no close frame")
     dropped = s.ex.faults.drop_all()
-    out.got(f"{_plural(dropped, 'connection')} reset")
+    out.got(f"{_plural(dropped, 'connection')} reset: {', '.join(shown)}")
 
     log.wait(
         f"reconnected events on {' and '.join(keys)}",
         lambda: all(log.count("reconnected", key, since) for key in keys),
     )
     back = {key: log.first("reconnected", key, since) or since for key in keys}
-    log.wait(
-        f"a fresh login and subscription ack on {v.private_key}",
-        lambda: log.count("authenticated", v.private_key, since) and log.count("response", v.private_key, back[v.private_key]),
-    )
+    for key in keys:  # whatever arrives after the drop came over the new connections
+        s.wait_subscribed(log, s.ws, key, since)
     log.wait(f"a fresh update on {v.public_key}", lambda: log.count("update", v.public_key, back[v.public_key] + 1))
+    then = f" {out.sym['then']} "
+    for key in keys:
+        delay = dig(log.find("reconnect", key, since)[0][1].data, "delay", 0.0)
+        path = [f"reconnect (retry in {delay:.2f} s)", "reconnected"]
+        if key == v.private_key:
+            path.insert(1, "logged in again (fresh signature)")
+        path.append(f"resubscribed {_plural(len(s.ws.subscriptions(key)), 'topic')}")
+        out.got(f"{key}: {then.join(path)}")
     for key in keys:
         out.events(key, log.counts(key, since))
-    delays = [f"{e.data['delay']:.2f} s" for _, e in log.find("reconnect", None, since) if isinstance(e.data, Mapping)]
-    out.got(
-        f"reconnected by itself (backoff {', '.join(delays)}): logged in again with a fresh signature, "
-        f"resubscribed {len(s.ws.subscriptions(v.public_key))} public + "
-        f"{len(s.ws.subscriptions(v.private_key))} private topics, and updates flow again "
-        f"({SYMBOL} last {_latest_stream_price(s, back[v.public_key])})"
-    )
+    out.got(f"updates flow again: {SYMBOL} last {_latest_stream_price(s, back[v.public_key])}")
     _report_exceptions(s, log, since)
 
     out.note("Messages sent while the link was down are not replayed: read the state over REST (backfill).")

@@ -16,8 +16,9 @@ import logging
 import os
 import re
 import time
+from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, Iterable, Mapping, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, Optional, Tuple, TypeVar, Union
 from urllib.parse import quote
 
 import requests

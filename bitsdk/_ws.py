@@ -10,10 +10,12 @@ Threads (each has one owner, the client, and is joined by ``close()``):
   ``pong_timeout`` and expires overdue commands → on any end: close the socket, fail the
   pending commands (outcome unknown, never resent), emit ``reconnect``, back off with jitter
   via ``stop.wait(delay)`` so ``close()`` interrupts it;
-* one **dispatcher thread** per client (``bitsdk-<exchange>-dispatch``) that takes events
-  from an unbounded :class:`queue.SimpleQueue` and runs the user's callbacks in order and/or
-  feeds the user's :class:`queue.Queue`. User code never runs on a socket thread, so a slow
-  callback cannot stall heartbeats, cause a reconnect or lose a message.
+* one **dispatcher thread** for the whole process (``bitsdk-dispatch``, shared by every
+  client, started by the first connection and joined when the last client closes) that takes
+  events from an unbounded :class:`queue.SimpleQueue` and runs the user's callbacks in order
+  and/or feeds the user's :class:`queue.Queue`. User code never runs on a socket thread, so a
+  slow callback cannot stall heartbeats, cause a reconnect or lose a message (it delays only
+  later callbacks, so hand heavy work to your own thread or queue).
 
 Exchange packages subclass :class:`BaseWebsocketClient` and fill in only what differs: URLs,
 the login frame and its reply, ping/pong shapes, subscribe frames and batch limits, and how an
@@ -214,6 +216,54 @@ def _proxy_options(proxies: Any) -> Dict[str, Any]:
     return opts
 
 
+class _Dispatcher:
+    """The one thread that runs user callbacks for every client in the process.
+
+    Shared, so that N clients cost N connection threads plus one (not 2N); started by the
+    first client that connects, stopped and joined when the last one closes. Items are
+    ``(client, item)`` pairs in one FIFO, so each client's events stay in order.
+    """
+
+    _lock = threading.Lock()
+    _current: Optional["_Dispatcher"] = None
+
+    def __init__(self) -> None:
+        self.queue: "queue.SimpleQueue[Any]" = queue.SimpleQueue()
+        self.users = 0
+        self.thread = threading.Thread(target=self._loop, name="bitsdk-dispatch", daemon=True)
+
+    @classmethod
+    def acquire(cls) -> "_Dispatcher":
+        with cls._lock:
+            current = cls._current
+            if current is None:
+                current = cls._current = cls()
+                current.thread.start()
+            current.users += 1
+            return current
+
+    def release(self, logger: logging.Logger) -> None:
+        with self._lock:
+            self.users -= 1
+            if self.users > 0:
+                return
+            if _Dispatcher._current is self:
+                _Dispatcher._current = None
+        self.queue.put((None, _STOP))
+        if self.thread is not threading.current_thread():
+            self.thread.join(_JOIN_TIMEOUT)
+            if self.thread.is_alive():
+                logger.warning("%s did not stop within %.0fs (a callback is still running)", self.thread.name, _JOIN_TIMEOUT)
+
+    def _loop(self) -> None:
+        get = self.queue.get
+        while True:
+            client, item = get()
+            if client is None:
+                return
+            client._deliver(item)
+
+
 class _Connection:
     """Everything about one ``ws_key``: its thread, current socket and owned topics."""
 
@@ -318,10 +368,10 @@ class BaseWebsocketClient:
         self._closed = False
         self._closed_event = threading.Event()
         self._pending = PendingCommands()
-        self._queue: "queue.SimpleQueue[Any]" = queue.SimpleQueue()
-        self._put = self._queue.put
+        # Events go to the shared dispatcher once the first connection starts (see _ensure).
+        self._put: Callable[[Any], None] = self._deliver
         self._listeners: Dict[str, Tuple[Callable[[Event], Any], ...]] = {}
-        self._dispatcher: Optional[threading.Thread] = None
+        self._dispatcher: Optional[_Dispatcher] = None
 
     # ------------------------------------------------------------------ exchange hooks
 
@@ -359,7 +409,8 @@ class BaseWebsocketClient:
     def on(self, kind: str, callback: Optional[Callable[[Event], Any]] = None) -> Any:
         """Register ``callback(event)`` for one event kind.
 
-        Callbacks run on the client's dispatcher thread, one event at a time, in arrival order.
+        Callbacks run on bitsdk's dispatcher thread (one for the process), one event at a time,
+        in arrival order; never on a socket thread.
         A callback that raises is reported as an ``exception`` event; the connection lives on.
         Can be used as a decorator: ``@ws.on("update")``.
 
@@ -454,7 +505,8 @@ class BaseWebsocketClient:
         Pending commands fail with :class:`~bitsdk.errors.ClientClosedError`, a ``close``
         event is emitted per connection, and every thread is joined (bounded in time).
         Closing one ``ws_key`` forgets its topics; the client can open it again later.
-        Closing the client stops the dispatcher; the client cannot be used afterwards.
+        Closing the client delivers the events already queued, then releases the shared
+        dispatcher (joined when the last client closes); the client cannot be used afterwards.
         """
         if ws_key is not None:
             self._check_key(ws_key)
@@ -473,15 +525,12 @@ class BaseWebsocketClient:
         self._shutdown(conns)
         self._pending.fail(lambda f: ClientClosedError(f"the client was closed while {f.op} was pending"))
         if dispatcher is not None:
-            self._put(_STOP)
-            if dispatcher is not threading.current_thread():
-                dispatcher.join(_JOIN_TIMEOUT)
-                if dispatcher.is_alive():
-                    self._logger.warning(
-                        "%s did not stop within %.0fs (a callback is still running)",
-                        dispatcher.name,
-                        _JOIN_TIMEOUT,
-                    )
+            # Everything queued so far (the close events included) is delivered first.
+            drained = threading.Event()
+            self._put(drained)
+            if dispatcher.thread is not threading.current_thread() and not drained.wait(_JOIN_TIMEOUT):
+                self._logger.warning("callbacks still running %.0fs after close()", _JOIN_TIMEOUT)
+            dispatcher.release(self._logger)
         self._closed_event.set()
 
     def close_all(self) -> None:
@@ -539,10 +588,9 @@ class BaseWebsocketClient:
                 conn = self._conns[ws_key] = _Connection(ws_key, self._url_for(ws_key), private)
             if conn.thread is None:
                 if self._dispatcher is None:
-                    self._dispatcher = threading.Thread(
-                        target=self._dispatch_loop, name=f"bitsdk-{self.EXCHANGE}-dispatch", daemon=True
-                    )
-                    self._dispatcher.start()
+                    dispatcher = self._dispatcher = _Dispatcher.acquire()
+                    put = dispatcher.queue.put
+                    self._put = lambda item: put((self, item))
                 conn.thread = threading.Thread(
                     target=self._run, args=(conn,), name=f"bitsdk-{self.EXCHANGE}-{ws_key}", daemon=True
                 )
@@ -934,30 +982,27 @@ class BaseWebsocketClient:
     def _emit(self, event: Event) -> None:
         self._put(event)
 
-    def _dispatch_loop(self) -> None:
-        get = self._queue.get
-        listeners = self._listeners
-        while True:
-            item = get()
-            if item.__class__ is Event:
-                callbacks = listeners.get(item.kind)
-                if callbacks:
-                    for callback in callbacks:
-                        try:
-                            callback(item)
-                        except Exception as exc:  # noqa: BLE001
-                            self._callback_failed(callback, item, exc)
-                user_queue = self._event_queue
-                if user_queue is not None:
-                    user_queue.put(item)
-            elif item is _STOP:
-                return
-            else:  # a future's done-callback: (callback, future)
-                callback, fut = item
-                try:
-                    callback(fut)
-                except Exception as exc:  # noqa: BLE001
-                    self._callback_failed(callback, Event("response", fut.ws_key, None, ws_api=True), exc)
+    def _deliver(self, item: Any) -> None:
+        """Run on the dispatcher thread: one event, future callback or close marker."""
+        if item.__class__ is Event:
+            callbacks = self._listeners.get(item.kind)
+            if callbacks:
+                for callback in callbacks:
+                    try:
+                        callback(item)
+                    except Exception as exc:  # noqa: BLE001
+                        self._callback_failed(callback, item, exc)
+            user_queue = self._event_queue
+            if user_queue is not None:
+                user_queue.put(item)
+        elif item.__class__ is threading.Event:  # close() waits for this marker
+            item.set()
+        else:  # a future's done-callback: (callback, future)
+            callback, fut = item
+            try:
+                callback(fut)
+            except Exception as exc:  # noqa: BLE001
+                self._callback_failed(callback, Event("response", fut.ws_key, None, ws_api=True), exc)
 
     def _callback_failed(self, callback: Any, event: Optional[Event], exc: Exception) -> None:
         self._logger.error("callback %r raised %s: %s", callback, type(exc).__name__, exc, exc_info=exc)

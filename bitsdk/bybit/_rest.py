@@ -15,9 +15,7 @@ from __future__ import annotations
 import base64
 import os
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Union
-
-import attr
+from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 
 from .. import errors
 from .._http import EndpointSpec, Envelope, RestClient, endpoint, hand_written
@@ -77,8 +75,7 @@ UPLOAD_MIME_TYPES: Dict[str, str] = {
     "mp4": "video/mp4",
 }
 
-@attr.s(frozen=True, slots=True, auto_attribs=True)
-class RateLimit:
+class RateLimit(NamedTuple):
     """Bybit's per-UID, per-endpoint rate-limit headers of one answer.
 
     Put on ``envelope.rate_limit`` when the client was built with
@@ -105,6 +102,7 @@ class RateLimit:
         if any(value is None for value in values):
             return None
         return cls(*values)  # type: ignore[arg-type]
+
 
 def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
     """A header value, case-insensitively (``requests`` headers or a plain dict)."""
