@@ -210,7 +210,12 @@ def measure(contenders: Sequence[Contender], rounds: int, warmup: int = 1) -> Di
     closers: List[Callable[[], None]] = []
 
     def fail(contender: Contender, exc: BaseException, what: str) -> None:
-        text = str(exc) if isinstance(exc, (Skip, ImportError)) else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            text = f"{exc.name} not installed" if "." not in exc.name else f"{exc.name} not available (yet)"
+        elif isinstance(exc, (Skip, ImportError)):
+            text = str(exc)
+        else:
+            text = f"{type(exc).__name__}: {exc}"
         results[contender.label] = (results[contender.label][0], f"{what}: {text}"[:200])
 
     def one(entry: Tuple[Contender, Callable[[], Sample]], record: bool) -> None:

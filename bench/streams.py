@@ -21,7 +21,7 @@ import threading
 import time
 from typing import Any, Callable, List, Tuple
 
-from .core import Config, Contender, Row, Target, case_rows, measure, missing_modules, skipped_row
+from .core import Config, Contender, Row, Skip, Target, case_rows, measure, missing_modules, skipped_row
 from .servers import ServerProcess
 
 __all__ = ["Counter", "run"]
@@ -141,7 +141,10 @@ def _contender(family: str, label: str, fn: Callable[[str, str, int, float], flo
     timeout = 30 + n / 1000
 
     def setup() -> Callable[[], float]:
-        importlib.import_module(module)  # ImportError: reported as skipped; not timed
+        reason = missing_modules(module)
+        if reason:
+            raise Skip(reason)
+        importlib.import_module(module)  # the import is not part of any sample
         return lambda: fn(url, topic, n, timeout)
 
     return Contender(family, label, setup)

@@ -20,7 +20,7 @@ import threading
 import time
 from typing import Any, Callable, Dict, List, Tuple
 
-from .core import DROPPED, Config, Contender, Row, Target, case_rows, measure, missing_modules, percentile, samples_us, skipped_row
+from .core import DROPPED, Config, Contender, Row, Skip, Target, case_rows, measure, missing_modules, percentile, samples_us, skipped_row
 from .servers import ServerProcess
 
 __all__ = ["run"]
@@ -99,7 +99,7 @@ def _contender(family: str, label: str, make: Callable[[str], Tuple[Call, Call]]
     def setup() -> Tuple[Callable[[], List[float]], Call]:
         reason = missing_modules(module)
         if reason:
-            raise ImportError(reason)
+            raise Skip(reason)
         call, close = make(url)
         return (lambda: samples_us(call, calls)), close
 

@@ -13,16 +13,20 @@ import logging
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "CommandFuture"]
+__all__ = ["__version__", "CommandFuture", "Envelope"]
 
 # The application decides where log records go; bitsdk only emits them.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> Any:
-    # The WebSocket API future, for type hints: `def on_done(future: bitsdk.CommandFuture)`.
+    # Types for annotations (`def on_done(future: bitsdk.CommandFuture)`), loaded on use.
     if name == "CommandFuture":
         from ._futures import CommandFuture
 
         return CommandFuture
+    if name == "Envelope":
+        from ._http import Envelope
+
+        return Envelope
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -45,11 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="run on this exchange only (repeat for both; default: both, Bitget first)",
     )
     demo.add_argument("--traceback", action="store_true", help="print Python tracebacks of failed steps")
-    demo.set_defaults(func=_demo)
+    demo.set_defaults(func=_run_demo)
     return parser
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _run_demo(args: argparse.Namespace) -> int:
     from . import _demo
 
     exchanges = tuple(dict.fromkeys(args.exchange)) if args.exchange else EXCHANGES
@@ -59,7 +59,10 @@ def _demo(args: argparse.Namespace) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit code (0 on success)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
         parser.print_help()
         return 0

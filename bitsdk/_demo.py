@@ -233,10 +233,15 @@ class Printer:
         self._wrapped(text, "  ", self.sym["note"])
 
     def events(self, label: str, counts: str) -> None:
-        """Which events fired on one connection, and how often."""
-        text = f"events on {label}: {counts or 'none'}"
-        for line in textwrap.wrap(text, self.WIDTH, initial_indent="    ", subsequent_indent="      "):
-            self.line(line)
+        """Which events fired on one connection, and how often (wrapped between the kinds)."""
+        line = f"    events on {label}:"
+        for i, item in enumerate((counts or "none").split(", ")):
+            piece = (" " if i == 0 else ", ") + item
+            if i and len(line) + len(piece) > self.WIDTH:
+                self.line(line + ",")
+                line, piece = "      ", item
+            line += piece
+        self.line(line)
 
     def chain(self, steps: Sequence[str]) -> str:
         """``"New → Cancelled"``."""
@@ -804,7 +809,7 @@ def run_venue(out: Printer, venue: Venue, show_traceback: bool = False) -> int:
             for number, step in enumerate(STEPS, 1):
                 if not run_step(out, number, step, session, show_traceback):
                     if number < len(STEPS):
-                        out.note(f"Skipping steps {number + 1}-{len(STEPS)}: they build on this one.")
+                        out.note(f"Skipping the remaining steps ({number + 1}-{len(STEPS)}) on {venue.title.split(' (')[0]}.")
                     return number - 1
     return len(STEPS)
 
@@ -858,7 +863,8 @@ def run(exchanges: Sequence[str] = ("bitget", "bybit"), stream: Optional[IO[str]
     out.exchange("Summary")
     for venue, passed, seconds in results:
         mark = out.sym["ok"] if passed == len(STEPS) else out.sym["fail"]
-        out.line(f"  {mark} {venue.title:<32} {passed}/{len(STEPS)} steps passed  ({seconds:.1f} s)")
+        stopped = f", step {passed + 1} failed" if passed < len(STEPS) else ""
+        out.line(f"  {mark} {venue.title:<32} {passed}/{len(STEPS)} steps passed{stopped}  ({seconds:.1f} s)")
     leftovers = _leftover_threads()
     if leftovers:
         out.line(f"  {out.sym['fail']} threads still running after close: {', '.join(leftovers)}")

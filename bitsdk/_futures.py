@@ -170,7 +170,7 @@ class CommandFuture:
                 f"no reply to {self.op} (request id {self.request_id}) within "
                 f"{self.timeout:g}s; the outcome is unknown (the order may still have been "
                 "placed): check by client order id before retrying. A late reply arrives as "
-                "an 'response' event with unmatched=True",
+                "a 'response' event with unmatched=True",
                 method=self.op,
             )
         )

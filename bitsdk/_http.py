@@ -608,8 +608,8 @@ def _choice_message(surface: str, name: str, value: Any, allowed: Tuple[str, ...
 
 def _rate_limit_hint(status: int) -> str:
     if status == 403:
-        return "HTTP 403: access denied or IP rate limit/ban (region block or too many requests); wait before retrying"
-    return "HTTP 429: too many requests; back off before retrying"
+        return "access denied or IP rate limit/ban (region block or too many requests); wait before retrying"
+    return "too many requests; back off before retrying"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -635,14 +635,15 @@ def _endpoint_doc(spec: EndpointSpec) -> str:
         auth = "signed: needs API credentials"
     else:
         auth = "public"
-    positional = ""
-    if spec.args:
-        positional = f"\n    {', '.join(spec.args)}: may also be given positionally, in this order."
-    path_params = "".join(f"\n    {p}: goes into the URL path." for p in spec.path_params)
+    args = [
+        f"    {name}: {'goes into the URL path; ' if name in spec.path_params else ''}may be given positionally."
+        for name in spec.args
+    ] or ["    params: the request parameters as a dict, with the exchange's own names."]
+    args += [f"    {name}: goes into the URL path." for name in spec.path_params if name not in spec.args]
+    args.append("    **kwargs: request parameters as keyword arguments (merged over the dict).")
     return (
         f"{summary}\n\n``{spec.verb} {spec.path}`` ({auth}).\n\n"
-        f"Args:\n    params: the request parameters as a dict, with the exchange's own names; "
-        f"keyword arguments are merged in.{positional}{path_params}\n\n"
+        "Args:\n" + "\n".join(args) + "\n\n"
         f"Returns:\n    Envelope: the decoded response envelope (a dict with ``http_status`` and "
         f"``headers`` attributes).\n\n"
         f"Raises:\n    bitsdk.errors.APIError: the exchange rejected the request.\n"

@@ -6,17 +6,17 @@ Every WebSocket client emits small :class:`Event` objects, consumed with
     ws = WebsocketClient(event_queue=q)
     ws.on("update", lambda ev: print(ev.ws_key, ev.data["topic"]))
 
-Kinds:
+Kinds::
 
-``open``           the first successful connection of a ``ws_key``
-``response``       acknowledgements (subscribe, unsubscribe, login) and WebSocket API replies
-``update``         stream data (market data, private account data)
-``authenticated``  login accepted on a private connection
-``reconnect``      the connection dropped unexpectedly; a reconnect is scheduled
-``reconnected``    a reconnect succeeded (logged in and resubscribed where needed)
-``close``          the connection was closed on purpose by ``close()``
-``exception``      something went wrong: an error reply, a rejected login, a callback that
-                   raised, a failed reconnect attempt; ``error`` holds the exception
+    open           the first successful connection of a ws_key
+    response       acknowledgements (subscribe, unsubscribe, login) and WebSocket API replies
+    update         stream data (market data, private account data)
+    authenticated  login accepted on a private connection
+    reconnect      the connection dropped unexpectedly; a reconnect is scheduled
+    reconnected    a reconnect succeeded (logged in and resubscribed where needed)
+    close          the connection was closed on purpose by close()
+    exception      something went wrong: an error reply, a rejected login, a callback that
+                   raised, a failed reconnect attempt; error holds the exception
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ Build it (warnings are errors, as in ``tox -e docs``)::
 
 import ast
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -79,18 +80,36 @@ def _skip_member(app, what, name, obj, skip, options):
 # line of each one's docstring, so the page stays in step as scripts are added or renamed.
 
 EXAMPLES_DIR = ROOT / "examples"
+EXAMPLE_GROUPS = {"bitget": "Bitget", "bybit": "Bybit"}
 
 
 def _summary(path):
+    """The first paragraph of a script's docstring, on one line ("" when it has none)."""
     try:
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         doc = None
-    return doc.strip().splitlines()[0].strip() if doc else ""
+    if not doc:
+        return ""
+    return " ".join(doc.strip().split("\n\n", 1)[0].split())
+
+
+def _inline(text):
+    """Text nodes, with ``double backquoted`` spans as literals (no other markup is parsed)."""
+    parts = re.split(r"``(.+?)``", text)
+    return [nodes.literal(text=part) if i % 2 else nodes.Text(part) for i, part in enumerate(parts) if part]
+
+
+def _group(rel):
+    """Sub-folder name, else the exchange named by the file-name prefix, else both."""
+    if len(rel.parts) > 1:
+        return rel.parts[0] + "/"
+    prefix = rel.name.split("_", 1)[0]
+    return EXAMPLE_GROUPS.get(prefix, "Both exchanges")
 
 
 class ExamplesDirective(SphinxDirective):
-    """A bullet list of examples/**/*.py (names starting with ``_`` skipped), by sub-folder.
+    """A bullet list of examples/**/*.py (names starting with ``_`` skipped), by exchange.
 
     Summaries are inserted as plain text (not parsed), so a docstring can never break the
     build with stray markup.
@@ -111,20 +130,19 @@ class ExamplesDirective(SphinxDirective):
         for path in scripts:
             self.env.note_dependency(os.fspath(path))
             rel = path.relative_to(EXAMPLES_DIR)
-            group = rel.parts[0] if len(rel.parts) > 1 else ""
-            groups.setdefault(group, []).append((rel, _summary(path)))
+            groups.setdefault(_group(rel), []).append((rel, _summary(path)))
+        order = ["Bitget", "Bybit", "Both exchanges"]
         result = []
-        for group in sorted(groups, key=lambda g: (g != "", g)):
-            if group:
-                title = nodes.paragraph()
-                title += nodes.strong(text=f"{group}/")
-                result.append(title)
+        for group in sorted(groups, key=lambda g: (order.index(g) if g in order else len(order), g)):
+            section = nodes.rubric(text=group)
+            result.append(section)
             items = nodes.bullet_list()
             for rel, summary in groups[group]:
                 para = nodes.paragraph()
                 para += nodes.literal(text=f"examples/{rel.as_posix()}")
                 if summary:
-                    para += nodes.Text(f": {summary}")
+                    para += nodes.Text(": ")
+                    para.extend(_inline(summary))
                 item = nodes.list_item()
                 item += para
                 items += item

@@ -29,7 +29,7 @@ def main() -> None:
         positions = client.get_current_position(category="USDT-FUTURES")["data"]["list"]
         print(f"{len(positions)} open USDT-futures position(s)")
         for position in positions:
-            print(f"  {position['symbol']} {position['posSide']} {position['total']} @ {position['avgPrice']}")
+            print(f"  {position['symbol']} {position.get('posSide')} {position.get('total')} @ {position.get('avgPrice')}")
 
         unfilled = client.get_unfilled_orders(category="SPOT")["data"]["list"]
         print(f"{len(unfilled)} unfilled spot order(s)")
@@ -37,14 +37,14 @@ def main() -> None:
         fills = client.get_trade_fills(category="SPOT", limit="5")["data"]["list"]
         print(f"{len(fills)} recent spot fill(s)")
         for fill in fills:
-            print(f"  {fill['symbol']} {fill['side']} {fill['execQty']} @ {fill['execPrice']}")
+            print(f"  {fill['symbol']} {fill.get('side')} {fill.get('execQty')} @ {fill.get('execPrice')}")
 
         history = client.get_history_orders(category="SPOT", limit="5")["data"]["list"]
         print(f"{len(history)} recent closed spot order(s)")
         if history:
             # Look one order up by its id (or by your own clientOid: see bitget_demo_order.py).
             info = client.get_order_info(orderId=history[0]["orderId"])["data"]
-            print(f"  order {info['orderId']}: {info['side']} {info['qty']} {info['symbol']} -> {info['orderStatus']}")
+            print(f"  order {info['orderId']}: {info.get('side')} {info.get('qty')} {info['symbol']} -> {info.get('orderStatus')}")
     except APIError as exc:
         # For example 40084/40085: V3 endpoints need a Unified Trading Account.
         print(f"Bitget refused the request: {exc}")

@@ -1,5 +1,5 @@
 """Bybit demo trading over REST: top up demo funds, set leverage, pre-check, then place,
-amend and cancel a limit order by its ``orderLinkId``.
+amend and cancel a limit order by its ``orderLinkId``; a batch of orders; cancel all.
 
 ``RestClientV5(demo_trading=True)`` talks to ``https://api-demo.bybit.com`` and needs
 demo-trading keys (created in the Demo Trading section of your live account):
@@ -28,8 +28,11 @@ def main() -> None:
     client = RestClientV5(**require_keys(bybit_options(demo_trading=True)))
     with client:
         print("REST host:", client.base_url)
-        funds = client.request_demo_trading_funds(adjustType=0, utaDemoApplyMoney=[{"coin": "USDT", "amountStr": "1000"}])
-        print("demo funds requested:", funds["retMsg"])
+        try:
+            client.request_demo_trading_funds(adjustType=0, utaDemoApplyMoney=[{"coin": "USDT", "amountStr": "1000"}])
+            print("demo funds: +1000 USDT")
+        except APIError as exc:
+            print(f"demo funds not granted: {exc}")  # e.g. requested too often
 
         try:
             client.set_leverage(category="linear", symbol=SYMBOL, buyLeverage="5", sellLeverage="5")
@@ -47,8 +50,11 @@ def main() -> None:
         order = {"category": "linear", "symbol": SYMBOL, "side": "Buy", "orderType": "Limit",
                  "qty": qty, "price": str(price), "timeInForce": "GTC", "orderLinkId": link_id}
 
-        check = client.pre_check_order(order)["result"]
-        print("pre-check (margin rate before/after, in basis points):", check.get("preImrE4"), check.get("postImrE4"))
+        try:
+            check = client.pre_check_order(order)["result"]
+            print("pre-check: initial margin rate before/after (basis points):", check.get("preImrE4"), check.get("postImrE4"))
+        except APIError as exc:
+            print(f"pre-check not available: {exc}")
 
         placed = client.submit_order(order)["result"]
         print(f"placed {qty} {SYMBOL} @ {price}: orderId {placed['orderId']}, orderLinkId {placed['orderLinkId']}")
@@ -61,6 +67,17 @@ def main() -> None:
         client.cancel_order(category="linear", symbol=SYMBOL, orderLinkId=link_id)
         history = client.get_historic_orders(category="linear", symbol=SYMBOL, orderLinkId=link_id)["result"]["list"]
         print("final status:", history[0]["orderStatus"] if history else "(not in history yet)")
+
+        # Several orders in one request; each item has its own code in retExtInfo.list.
+        batch = [{"symbol": SYMBOL, "side": "Buy", "orderType": "Limit", "qty": qty,
+                  "price": str(price - step * tick), "orderLinkId": f"demo-{uuid.uuid4().hex[:20]}"}
+                 for step in (20, 30)]
+        reply = client.batch_submit_orders("linear", batch)
+        for item, info in zip(reply["result"]["list"], reply["retExtInfo"]["list"]):
+            print(f"batch item {item['orderLinkId']}: code {info['code']} {info['msg']}")
+
+        cancelled = client.cancel_all_orders(category="linear", symbol=SYMBOL)["result"]["list"]
+        print(f"cancel_all_orders: {len(cancelled)} order(s) cancelled")
 
 
 if __name__ == "__main__":

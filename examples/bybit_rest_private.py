@@ -1,7 +1,8 @@
 """Bybit V5 account data over REST: read-only, nothing is changed.
 
-Shows: account info, wallet balance, positions, active orders, historic orders, the execution
-list, closed PnL, fee rates, the transaction log and coin balances. Needs BYBIT_API_KEY and
+Shows: system status, account info, wallet balance, positions, active orders, historic orders,
+the execution list, closed PnL, fee rates, the transaction log, coin balances, transferable
+coins, and deposit and withdrawal records. Needs BYBIT_API_KEY and
 BYBIT_API_SECRET (live keys; testnet or demo keys need ``testnet=True`` / ``demo_trading=True``).
 
 Run:
@@ -18,6 +19,9 @@ from bitsdk.errors import APIError
 def main() -> None:
     client = RestClientV5(**require_keys(bybit_options()))
     try:
+        status = client.get_system_status()["result"]["list"]
+        print(f"{len(status)} system status notice(s)")
+
         account = client.get_account_info()["result"]
         print("margin mode:", account["marginMode"], "unified status:", account["unifiedMarginStatus"])
 
@@ -57,6 +61,13 @@ def main() -> None:
 
         balances = client.get_all_coins_balance(accountType="UNIFIED")["result"]["balance"]
         print("coin balances:", {item["coin"]: item["walletBalance"] for item in balances})
+
+        coins = client.get_transferable_coin_list("UNIFIED", "FUND")["result"]["list"]
+        print(f"{len(coins)} coin(s) transferable from UNIFIED to FUND")
+
+        deposits = client.get_deposit_records(limit=5)["result"]["rows"]
+        withdrawals = client.get_withdrawal_records(limit=5)["result"]["rows"]
+        print(f"{len(deposits)} recent deposit(s), {len(withdrawals)} recent withdrawal(s)")
     except APIError as exc:
         # For example 10003 when the keys belong to testnet or demo trading.
         print(f"Bybit refused the request: {exc}")

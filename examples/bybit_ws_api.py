@@ -3,8 +3,8 @@
 Shows ``WebsocketAPIClient``: ``connect_ws_api()`` to authenticate ahead of the first
 command, ``get_ws_client()`` for events, ``submit_new_order`` / ``amend_order`` /
 ``cancel_order`` (each blocks for Bybit's acknowledgement; the acknowledgement is not a fill),
-and ``batch_submit_orders`` with per-item codes: a batch succeeds as a whole even when items
-fail, so check ``batch_errors``. Bybit has no WebSocket API in demo trading, hence testnet
+and ``batch_submit_orders`` (``batch_amend_order``, ``batch_cancel_order``) with per-item codes:
+a batch succeeds as a whole even when items fail, so check ``batch_errors``. Bybit has no WebSocket API in demo trading, hence testnet
 keys: BYBIT_TESTNET_API_KEY/_SECRET, or the plain BYBIT_API_* variables.
 
 Run:
@@ -80,6 +80,8 @@ def main() -> None:
             print(f"  item {failure['index']} failed: code {failure['code']} ({failure['msg']})")
 
         placed = [{"symbol": SYMBOL, "orderId": item["orderId"]} for item in reply["data"]["list"] if item.get("orderId")]
+        reply = api.batch_amend_order("linear", [dict(item, price=str(price - 20 * tick)) for item in placed])
+        print(f"batch amend: {len(placed)} order(s), {len(api.batch_errors(reply))} failure(s)")
         reply = api.batch_cancel_order("linear", placed)
         print(f"batch cancel: {len(placed)} order(s), {len(api.batch_errors(reply))} failure(s)")
 
