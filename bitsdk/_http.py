@@ -644,8 +644,8 @@ def _endpoint_doc(spec: EndpointSpec) -> str:
     return (
         f"{summary}\n\n``{spec.verb} {spec.path}`` ({auth}).\n\n"
         "Args:\n" + "\n".join(args) + "\n\n"
-        f"Returns:\n    Envelope: the decoded response envelope (a dict with ``http_status`` and "
-        f"``headers`` attributes).\n\n"
-        f"Raises:\n    bitsdk.errors.APIError: the exchange rejected the request.\n"
-        f"    bitsdk.errors.InvalidParameterError: a parameter is wrong; nothing was sent."
+        "Returns:\n    Envelope: the decoded response envelope (a dict with ``http_status`` and "
+        "``headers`` attributes).\n\n"
+        "Raises:\n    bitsdk.errors.APIError: the exchange rejected the request.\n"
+        "    bitsdk.errors.InvalidParameterError: a parameter is wrong; nothing was sent."
     )

@@ -109,6 +109,9 @@ class BybitFlavour(Flavour):
         r("GET", "/v5/asset/transfer/query-account-coins-balance", self.get_coins_balance, "signed")
         r("POST", "/v5/account/demo-apply-money", self.demo_apply_money, "signed")
         r("GET", "/v5/position/list", self.get_positions, "signed")
+        r("POST", "/v5/position/set-leverage", self.set_leverage, "signed")
+        r("POST", "/v5/position/switch-mode", self.switch_mode, "signed")
+        r("GET", "/v5/position/closed-pnl", self.get_closed_pnl, "signed")
         r("POST", "/v5/order/create", self.create_order, "signed")
         r("POST", "/v5/order/amend", self.amend_order, "signed")
         r("POST", "/v5/order/cancel", self.cancel_order, "signed")
@@ -619,6 +622,44 @@ class BybitFlavour(Flavour):
         if stream:
             view.update({"category": o.category, "isLeverage": "0" if o.product == "spot" else ""})
         return view
+
+    def set_leverage(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        self.category(p, ("linear", "inverse"))
+        if p["category"] != "linear":
+            raise ApiError(10001, "params error: category inverse is not tradable on the loopback exchange")
+        self.instrument("linear", p.get("symbol"))
+        buy, sell = to_decimal(p.get("buyLeverage")), to_decimal(p.get("sellLeverage"))
+        if buy is None or sell is None or buy != sell or not 1 <= buy <= 100:
+            # One-way positions: Bybit wants buyLeverage == sellLeverage.
+            raise ApiError(10001, "params error: buyLeverage must equal sellLeverage, from 1 to 100")
+        with self.engine.lock:
+            pos = self.engine.position(env, str(p["symbol"]), "linear")
+            if pos.leverage == buy:
+                raise ApiError(110043, "leverage not modified")
+            pos.leverage = buy
+            pos.updated_ms = now_ms()
+        return {}
+
+    def switch_mode(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        self.category(p, ("linear", "inverse"))
+        if str(p.get("mode")) not in ("0", "3"):
+            raise ApiError(10001, "params error: mode must be 0 (one-way) or 3 (hedge)")
+        if str(p.get("mode")) == "3":
+            raise ApiError(10001, "params error: the loopback exchange keeps one-way positions only")
+        raise ApiError(110025, "Position mode is not modified")
+
+    def get_closed_pnl(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        self.category(p, ("linear", "inverse"))
+        fills = [f for f in self.engine.fills(env, "perp", str(p.get("symbol") or "")) if f.closed_size]
+        rows = [{
+            "symbol": f.order.symbol, "orderId": f.order.order_id, "side": _side(f.order.side),
+            "qty": fmt(f.closed_size), "orderPrice": fmt(f.order.price) if f.order.price is not None else "0",
+            "orderType": "Limit" if f.order.order_type == "limit" else "Market", "execType": "Trade",
+            "closedSize": fmt(f.closed_size), "avgExitPrice": fmt(f.price), "closedPnl": fmt(f.pnl - f.fee),
+            "fillCount": "1", "leverage": fmt(self.engine.position(env, f.order.symbol, "linear").leverage),
+            "createdTime": str(f.ts), "updatedTime": str(f.ts),
+        } for f in fills]
+        return {"category": p["category"], "list": rows[: limit_param(p, 50, 100)], "nextPageCursor": ""}
 
     def get_executions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         product = self.trade_product(p.get("category"))

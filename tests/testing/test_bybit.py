@@ -338,3 +338,20 @@ def test_rest_keepalive_has_no_nagle_stalls(bybit):
         timings.append(time.perf_counter() - start)
     assert len(session.adapters["http://"].poolmanager.pools) == 1  # one kept-alive connection
     assert statistics.median(timings) < 0.02  # a Nagle + delayed-ACK stall costs ~40 ms
+
+
+def test_leverage_position_mode_and_closed_pnl(bybit, h):
+    api = rest(bybit, h, rsa=False)
+    lev = {"category": "linear", "symbol": "BTCUSDT", "buyLeverage": "5", "sellLeverage": "5"}
+    assert api.post("/v5/position/set-leverage", lev).json()["retCode"] == 0
+    assert api.post("/v5/position/set-leverage", lev).json()["retCode"] == 110043  # not modified
+    uneven = dict(lev, sellLeverage="6")
+    assert api.post("/v5/position/set-leverage", uneven).json()["retCode"] == 10001
+    mode = api.post("/v5/position/switch-mode", {"category": "linear", "symbol": "BTCUSDT", "mode": 0}).json()
+    assert mode["retCode"] == 110025  # already one-way
+
+    for side in ("Buy", "Sell"):
+        order = {"category": "linear", "symbol": "BTCUSDT", "side": side, "orderType": "Market", "qty": "0.01"}
+        assert api.post("/v5/order/create", order).json()["retCode"] == 0
+    closed = api.get("/v5/position/closed-pnl", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"]
+    assert len(closed) == 1 and closed[0]["closedSize"] == "0.01" and closed[0]["leverage"] == "5"
