@@ -113,6 +113,7 @@ class BybitFlavour(Flavour):
         r("POST", "/v5/position/switch-mode", self.switch_mode, "signed")
         r("GET", "/v5/position/closed-pnl", self.get_closed_pnl, "signed")
         r("POST", "/v5/order/create", self.create_order, "signed")
+        r("POST", "/v5/order/pre-check", self.pre_check_order, "signed")
         r("POST", "/v5/order/amend", self.amend_order, "signed")
         r("POST", "/v5/order/cancel", self.cancel_order, "signed")
         r("POST", "/v5/order/cancel-all", self.cancel_all, "signed")
@@ -511,6 +512,20 @@ class BybitFlavour(Flavour):
     def create_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         order = self.place(env, p)
         return {"orderId": order.order_id, "orderLinkId": order.client_id}
+
+    def pre_check_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """The margin rates (in units of 0.01 %) before and after the order, without placing it."""
+        order = self.order_request(p)
+        inst = self.instrument(order.category, order.symbol)
+        with self.engine.lock:
+            price = order.price or self.market.mark_price(inst)
+            equity = max(self.engine.accounts[env].wallet.get(inst.quote, ZERO), Decimal(1))
+            used = max(equity - self.engine.available(env, inst.quote), ZERO)
+            leverage = self.engine.position(env, inst.symbol, "linear").leverage if order.product == "perp" else Decimal(1)
+        added = order.qty * price / leverage
+        pre, post = (int(v / equity * 10000) for v in (used, used + added))
+        return {"orderId": "", "orderLinkId": order.client_id, "preImrE4": pre, "preMmrE4": pre // 2,
+                "postImrE4": post, "postMmrE4": post // 2}
 
     def amend_order(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         order = self.amend(env, p)

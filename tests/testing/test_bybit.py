@@ -355,3 +355,12 @@ def test_leverage_position_mode_and_closed_pnl(bybit, h):
         assert api.post("/v5/order/create", order).json()["retCode"] == 0
     closed = api.get("/v5/position/closed-pnl", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"]
     assert len(closed) == 1 and closed[0]["closedSize"] == "0.01" and closed[0]["leverage"] == "5"
+
+
+def test_pre_check_order_places_nothing(bybit, h):
+    api = rest(bybit, h, rsa=False)
+    order = {"category": "linear", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit",
+             "qty": "1", "price": "50000", "orderLinkId": "check-1"}
+    result = api.post("/v5/order/pre-check", order).json()["result"]
+    assert result["orderLinkId"] == "check-1" and result["postImrE4"] > result["preImrE4"] >= 0
+    assert api.get("/v5/order/realtime", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"] == []
