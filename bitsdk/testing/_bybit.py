@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
 from ._common import ZERO, decimal_places, fmt, now_ms, random_token, to_decimal
-from ._engine import EngineError, Fill, Order, OrderRequest, Position
+from ._engine import FEES, EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
 from ._market import INTERVAL_MS, Instrument
@@ -90,6 +90,8 @@ class BybitFlavour(Flavour):
     def __init__(self, ex: Any) -> None:
         super().__init__(ex)
         self._limits: Dict[Tuple[str, str], Tuple[int, int]] = {}
+        # (env, symbol) -> take-profit / stop-loss prices set with /v5/position/trading-stop
+        self._tpsl: Dict[Tuple[str, str], Dict[str, str]] = {}
 
     # --- REST: plumbing --------------------------------------------------------------------------
 
@@ -107,11 +109,19 @@ class BybitFlavour(Flavour):
         r("GET", "/v5/account/wallet-balance", self.get_wallet_balance, "signed")
         r("GET", "/v5/account/info", self.get_account_info, "signed")
         r("GET", "/v5/asset/transfer/query-account-coins-balance", self.get_coins_balance, "signed")
+        r("GET", "/v5/asset/transfer/query-account-coin-balance", self.get_coin_balance, "signed")
+        r("GET", "/v5/asset/transfer/query-transfer-coin-list", self.get_transferable_coins, "signed")
+        # No money moves in or out of a loopback account: the record lists are empty.
+        r("GET", "/v5/asset/deposit/query-record", self.get_no_records, "signed")
+        r("GET", "/v5/asset/withdraw/query-record", self.get_no_records, "signed")
         r("POST", "/v5/account/demo-apply-money", self.demo_apply_money, "signed")
         r("GET", "/v5/position/list", self.get_positions, "signed")
         r("POST", "/v5/position/set-leverage", self.set_leverage, "signed")
         r("POST", "/v5/position/switch-mode", self.switch_mode, "signed")
         r("GET", "/v5/position/closed-pnl", self.get_closed_pnl, "signed")
+        r("POST", "/v5/position/trading-stop", self.set_trading_stop, "signed")
+        r("GET", "/v5/account/fee-rate", self.get_fee_rate, "signed")
+        r("GET", "/v5/account/transaction-log", self.get_transaction_log, "signed")
         r("POST", "/v5/order/create", self.create_order, "signed")
         r("POST", "/v5/order/pre-check", self.pre_check_order, "signed")
         r("POST", "/v5/order/amend", self.amend_order, "signed")
@@ -393,6 +403,22 @@ class BybitFlavour(Flavour):
             {"coin": r["coin"], "walletBalance": fmt(r["wallet"]), "transferBalance": fmt(r["available"]), "bonus": ""}
             for r in rows if not wanted or r["coin"] in wanted]}
 
+    def get_coin_balance(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        if not p.get("coin"):
+            raise ApiError(10001, "params error: coin is required")
+        result = self.get_coins_balance(req, env, p)
+        if not result["balance"]:
+            raise ApiError(10001, "params error: coin invalid")
+        return dict(result, balance=result["balance"][0])
+
+    def get_transferable_coins(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        if not p.get("fromAccountType") or not p.get("toAccountType"):
+            raise ApiError(10001, "params error: fromAccountType and toAccountType are required")
+        return {"list": [r["coin"] for r in self.coin_rows(self.engine.account(env))]}
+
+    def get_no_records(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        return {"rows": [], "nextPageCursor": ""}
+
     def get_account_info(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         return {"unifiedMarginStatus": 6, "marginMode": "REGULAR_MARGIN", "isMasterTrader": False,
                 "spotHedgingStatus": "OFF", "updatedTime": str(now_ms()), "dcpStatus": "OFF", "timeWindow": 10,
@@ -410,7 +436,7 @@ class BybitFlavour(Flavour):
             self.engine.add_funds(env, str(item["coin"]), sign * amount)
         return {}
 
-    def position_view(self, pos: Position, stream: bool = False) -> Dict[str, Any]:
+    def position_view(self, env: str, pos: Position, stream: bool = False) -> Dict[str, Any]:
         mark = self.market.mark_price(self.engine.instrument("perp", pos.symbol))
         margin = self.engine.position_margin(pos)
         view = {
@@ -420,7 +446,7 @@ class BybitFlavour(Flavour):
             "autoAddMargin": 0, "adlRankIndicator": 2 if pos.size else 0, "leverage": fmt(pos.leverage),
             "positionBalance": fmt(margin), "markPrice": fmt(mark), "liqPrice": "", "bustPrice": "",
             "positionMM": fmt(margin / 2), "positionIM": fmt(margin), "tpslMode": "Full",
-            "takeProfit": "0", "stopLoss": "0", "trailingStop": "0",
+            "takeProfit": "0", "stopLoss": "0", "trailingStop": "0", **self._tpsl.get((env, pos.symbol), {}),
             "unrealisedPnl": fmt(self.engine.unrealised(pos)), "curRealisedPnl": fmt(pos.realised),
             "cumRealisedPnl": fmt(pos.realised), "seq": pos.seq, "isReduceOnly": False,
             "mmrSysUpdatedTime": "", "leverageSysUpdatedTime": "", "sessionAvgPrice": "",
@@ -443,7 +469,7 @@ class BybitFlavour(Flavour):
         else:
             positions = [pos for pos in self.engine.account(env).positions.values()
                          if pos.size and pos.settle == p.get("settleCoin")]
-        return {"category": category, "list": [self.position_view(pos) for pos in positions], "nextPageCursor": ""}
+        return {"category": category, "list": [self.position_view(env, pos) for pos in positions], "nextPageCursor": ""}
 
     # --- REST: trading --------------------------------------------------------------------------------
 
@@ -675,6 +701,39 @@ class BybitFlavour(Flavour):
             "createdTime": str(f.ts), "updatedTime": str(f.ts),
         } for f in fills]
         return {"category": p["category"], "list": rows[: limit_param(p, 50, 100)], "nextPageCursor": ""}
+
+    def set_trading_stop(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        self.category(p, ("linear", "inverse"))
+        self.instrument(p["category"], p.get("symbol"))
+        levels = {}
+        for name in ("takeProfit", "stopLoss"):
+            if p.get(name) not in (None, ""):
+                if to_decimal(p[name]) is None:
+                    raise ApiError(10001, "params error: %s invalid" % name)
+                levels[name] = fmt(to_decimal(p[name]))
+        with self.engine.lock:
+            if not self.engine.position(env, str(p["symbol"]), "linear").size:
+                raise ApiError(10001, "can not set tp/sl/ts for zero position")
+            self._tpsl.setdefault((env, str(p["symbol"])), {}).update(levels)
+        return {}
+
+    def get_fee_rate(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        category = self.category(p)
+        maker, taker = FEES["spot" if category == "spot" else "perp"]
+        symbols = [p["symbol"]] if p.get("symbol") else [i.symbol for i in self.instruments(category, None)]
+        rows = [{"symbol": s, "baseCoin": "", "makerFeeRate": fmt(maker), "takerFeeRate": fmt(taker)} for s in symbols]
+        return {"category": category, "list": rows}
+
+    def get_transaction_log(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """Every trade of the account as a ledger row (newest first)."""
+        rows = [{
+            "id": f.exec_id, "symbol": f.order.symbol, "category": f.order.category, "side": _side(f.order.side),
+            "transactionTime": str(f.ts), "type": "TRADE", "qty": fmt(f.qty), "size": fmt(f.qty),
+            "currency": f.fee_coin, "tradePrice": fmt(f.price), "funding": "", "fee": fmt(f.fee),
+            "cashFlow": fmt(f.pnl), "change": fmt(f.pnl - f.fee), "cashBalance": "", "feeRate": fmt(f.fee_rate),
+            "bonusChange": "", "tradeId": f.exec_id, "orderId": f.order.order_id, "orderLinkId": f.order.client_id,
+        } for f in reversed(self.engine.fills(env))]
+        return {"list": rows[: limit_param(p, 20, 50)], "nextPageCursor": ""}
 
     def get_executions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         product = self.trade_product(p.get("category"))
@@ -910,7 +969,7 @@ class BybitFlavour(Flavour):
         elif sub.channel == "position":
             if sub.filter and sub.filter != "linear":
                 return []
-            data = [self.position_view(payload, stream=True)]
+            data = [self.position_view(conn.env, payload, stream=True)]
         elif sub.channel == "balance":
             data = [self.wallet_view(conn.env)]
         else:

@@ -364,3 +364,30 @@ def test_pre_check_order_places_nothing(bybit, h):
     result = api.post("/v5/order/pre-check", order).json()["result"]
     assert result["orderLinkId"] == "check-1" and result["postImrE4"] > result["preImrE4"] >= 0
     assert api.get("/v5/order/realtime", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"] == []
+
+
+def test_account_and_asset_reads(bybit, h):
+    api = rest(bybit, h, rsa=False)
+    fees = api.get("/v5/account/fee-rate", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"]
+    assert fees == [{"symbol": "BTCUSDT", "baseCoin": "", "makerFeeRate": "0.0002", "takerFeeRate": "0.00055"}]
+    coin = api.get("/v5/asset/transfer/query-account-coin-balance", {"accountType": "UNIFIED", "coin": "USDT"}).json()
+    assert coin["result"]["balance"]["coin"] == "USDT"
+    coins = api.get("/v5/asset/transfer/query-transfer-coin-list",
+                    {"fromAccountType": "UNIFIED", "toAccountType": "FUND"}).json()["result"]["list"]
+    assert "USDT" in coins
+    assert api.get("/v5/asset/deposit/query-record").json()["result"]["rows"] == []
+    order = {"category": "linear", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Market", "qty": "0.01"}
+    assert api.post("/v5/order/create", order).json()["retCode"] == 0
+    log = api.get("/v5/account/transaction-log", {"accountType": "UNIFIED"}).json()["result"]["list"]
+    assert log[0]["type"] == "TRADE" and log[0]["qty"] == "0.01"
+
+
+def test_trading_stop_shows_on_the_position(bybit, h):
+    api = rest(bybit, h, rsa=False)
+    stop = {"category": "linear", "symbol": "BTCUSDT", "takeProfit": "70000", "stopLoss": "50000", "positionIdx": 0}
+    assert api.post("/v5/position/trading-stop", stop).json()["retCode"] == 10001  # no position yet
+    order = {"category": "linear", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Market", "qty": "0.01"}
+    assert api.post("/v5/order/create", order).json()["retCode"] == 0
+    assert api.post("/v5/position/trading-stop", stop).json()["retCode"] == 0
+    pos = api.get("/v5/position/list", {"category": "linear", "symbol": "BTCUSDT"}).json()["result"]["list"][0]
+    assert (pos["takeProfit"], pos["stopLoss"]) == ("70000", "50000")
