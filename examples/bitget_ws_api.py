@@ -47,7 +47,7 @@ def main() -> None:
     with WebsocketAPIClient(**options) as api:
         ws = api.get_ws_client()
         ws.on("authenticated", lambda event: print("logged in:", event.ws_key))
-        ws.on("exception", lambda event: print("exception event:", event.error))
+        # A rejected command raises to its caller; it is also reported as an "exception" event.
         api.connect_ws_api()  # optional: the first command would connect and log in too
 
         # 1. One order, blocking for the acknowledgement.

@@ -54,7 +54,7 @@ def main() -> None:
             print(f"fee rate {fee['symbol']}: maker {fee['makerFeeRate']} taker {fee['takerFeeRate']}")
 
         log = client.get_transaction_log(accountType="UNIFIED", limit=5)["result"]["list"]
-        print(f"{len(log)} transaction log entr(y/ies)")
+        print(f"transaction log: {len(log)} recent entries")
 
         usdt = client.get_coin_balance(accountType="UNIFIED", coin="USDT")["result"]["balance"]
         print("USDT transferable:", usdt["transferBalance"])

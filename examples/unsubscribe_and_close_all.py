@@ -22,9 +22,9 @@ from bitsdk.errors import ClientClosedError
 
 
 def bitsdk_threads():
-    """The client threads: bitsdk-<exchange>-<ws_key> readers and the bitsdk-<exchange>-dispatch."""
-    prefixes = ("bitsdk-bybit-", "bitsdk-bitget-")
-    return sorted(thread.name for thread in threading.enumerate() if thread.name.startswith(prefixes))
+    """bitsdk's threads: one reader per connection (bitsdk-<exchange>-<ws_key>) and bitsdk-dispatch."""
+    names = (thread.name for thread in threading.enumerate())
+    return sorted(name for name in names if name.startswith("bitsdk-") and not name.startswith("bitsdk-loopback-"))
 
 
 def main() -> None:
