@@ -230,6 +230,10 @@ class PendingCommands:
         with self._lock:
             self._items[key] = future
 
+    def peek(self, key: Hashable) -> Optional[CommandFuture]:
+        """The future registered under ``key``, left in place (``None`` if none)."""
+        return self._items.get(key)
+
     def pop(self, key: Hashable) -> Optional[CommandFuture]:
         """Remove and return the future registered under ``key`` (``None`` if none)."""
         with self._lock:

@@ -460,6 +460,11 @@ class BaseWebsocketClient:
         conn = self._conns.get(ws_key)
         return conn is not None and conn.live is not None
 
+    def url(self, ws_key: str) -> str:
+        """The URL ``ws_key`` connects to (environment and ``ws_url`` overrides applied)."""
+        self._check_key(ws_key)
+        return self._url_for(ws_key)
+
     def subscriptions(self, ws_key: str) -> List[Any]:
         """The topics owned for ``ws_key``: what is (re)subscribed after every reconnect."""
         self._check_key(ws_key)

@@ -1004,3 +1004,8 @@ def test_trace_false_beats_the_environment(caplog, monkeypatch):
     with _trace_mock() as mocked, caplog.at_level(logging.DEBUG, logger="bitsdk.bitget"):
         _exercise_for_trace(RestClientV2(KEY, SECRET, PASS, trace=False, proxies={}), mocked)
     assert not [record for record in caplog.records if record.name == "bitsdk.bitget"]
+
+
+def test_recv_window_is_refused_with_a_reason():
+    with pytest.raises(errors.InvalidParameterError, match="no receive window"):
+        RestClientV3(recv_window=5000)

@@ -13,7 +13,7 @@ PUBLIC = {
         "RestClientV3", "RestClientV2", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient", "WS_KEY_MAP",
     },
     "bitsdk.bybit": {
-        "RestClientV5", "SpotClientV3", "RateLimit", "WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP",
+        "RestClientV5", "SpotClientV3", "RateLimit", "REGION_URLS", "WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP",
         "is_ws_orderbook_event_v5",
     },
 }

@@ -54,6 +54,7 @@ class _BitgetRest(RestClient):
         api_pass: Optional[str] = None,
         *,
         demo_trading: bool = False,
+        recv_window: Optional[int] = None,
         **options: Any,
     ):
         """Create a client. No network I/O happens until the first call.
@@ -63,10 +64,18 @@ class _BitgetRest(RestClient):
             api_secret: HMAC secret, or an RSA private key in PEM form (detected from its text).
             api_pass: the passphrase chosen when the key was created (not the account password).
             demo_trading: send ``paptrading: 1`` on every request (needs demo-trading keys).
+            recv_window: not supported: Bitget REST has no receive window (it accepts
+                ``ACCESS-TIMESTAMP`` within about 30 s of its clock); passing it raises.
             **options: ``base_url``, ``timeout`` (seconds, or a (connect, read) tuple),
                 ``proxies``, ``session``, ``trace`` (default: the ``BITGETTRACE`` variable),
                 ``logger``, ``time_offset_ms``, ``time_sync_interval``, ``read_retries``.
         """
+        if recv_window is not None:
+            raise errors.InvalidParameterError(
+                "Bitget REST has no receive window (it accepts ACCESS-TIMESTAMP within about 30 s of "
+                "its clock): remove recv_window=; to correct a clock offset use time_offset_ms= or "
+                "set_time_offset_ms()"
+            )
         given = {"api_key": api_key, "api_secret": api_secret, "api_pass": api_pass}
         if any(given.values()) and not all(given.values()):
             missing = ", ".join(f"{name}=..." for name, value in given.items() if not value)

@@ -137,7 +137,9 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
         if req_id.__class__ is str:  # a WebSocket API reply (V3)
             error = None
             if str(code) != "0":
-                op = msg.get("topic") or event
+                # Error replies carry no topic: name the command from the pending table.
+                pending = self._pending.peek(req_id)
+                op = pending.op if pending is not None else (msg.get("topic") or "command")
                 error = APIError(f"{op} rejected: {msg.get('msg')}", code=code, body=msg, method=op)
             return self._command_reply(ws_key, req_id, msg, error)
         if event == "error":

@@ -10,7 +10,7 @@
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_exports
-from ._rest import RateLimit, RestClientV5, SpotClientV3
+from ._rest import REGION_URLS, RateLimit, RestClientV5, SpotClientV3
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._ws import WS_KEY_MAP, WebsocketAPIClient, WebsocketClient, is_ws_orderbook_event_v5
@@ -19,6 +19,7 @@ __all__ = [
     "RestClientV5",
     "SpotClientV3",
     "RateLimit",
+    "REGION_URLS",
     "WebsocketClient",
     "WebsocketAPIClient",
     "WS_KEY_MAP",

@@ -246,6 +246,8 @@ def test_rejected_order_raises_with_the_exchange_code(side, ex):
         assert info.value.code not in (None, 0, "0")
         if side.name == "bitget":
             assert isinstance(info.value.code, str)
+            # Bitget's error reply has no topic: the error still names the command.
+            assert info.value.method == "place-order" and "place-order rejected" in str(info.value)
         rec.wait_for(lambda r: [e for e in r.of("exception") if e.ws_api and e.error is info.value])
 
 
@@ -327,3 +329,10 @@ def test_close_leaves_no_thread(side, ex):
         ws.close()
         assert bitsdk_threads() == []
         assert rec.count("close") == 2
+
+
+def test_url_shows_where_a_key_connects(side, ex):
+    with side.stream(ex) as ws:
+        assert ws.url(side.public_key) == ex.ws_urls[side.public_key]
+        with pytest.raises(InvalidParameterError, match="valid keys"):
+            ws.url("nope")
