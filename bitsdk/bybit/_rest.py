@@ -115,6 +115,7 @@ def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
         value = next((v for k, v in headers.items() if str(k).lower() == wanted), None)
     return value
 
+
 def _parse_int(value: Any) -> Optional[int]:
     """An integer from a header or JSON value (``"120"``, ``"1.7e12"``); ``None`` if not one."""
     if value is None or isinstance(value, bool):
