@@ -2,7 +2,7 @@
 
     python tools/gen_endpoints.py ../shared/spec/bitget-endpoints.csv rest_v3
 
-The catalogue stays the source of truth: tests/test_catalogue.py checks the classes against
+The catalogue stays the source of truth: tests/test_bitget_rest.py and test_bybit_rest.py check the classes against
 it in both directions, so this script is only a convenience for adding endpoints.
 """
 
