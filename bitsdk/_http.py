@@ -18,7 +18,7 @@ import re
 import time
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, Iterable, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, Optional, Tuple, Type, TypeVar, Union
 from urllib.parse import quote
 
 import requests
@@ -549,8 +549,27 @@ class RestClient:
         raise NotImplementedError
 
     def _check_envelope(self, envelope: Envelope, method: str, path: str) -> None:
-        """Raise the right :class:`~bitsdk.errors.APIError` if the envelope reports a failure."""
+        """Raise the right :class:`~bitsdk.errors.APIError` if the envelope reports a failure
+        (through :meth:`_raise_api_error`)."""
         raise NotImplementedError
+
+    def _raise_api_error(
+        self, cls: "Type[errors.APIError]", message: str, code: Any, envelope: Envelope, method: str, path: str,
+        reset_at_ms: Optional[int] = None,
+    ) -> None:
+        """Raise ``cls`` for an exchange error; HTTP 403/429 are rate limits or IP bans on
+        both exchanges, whatever code the body carries."""
+        status = envelope.http_status
+        if status in (403, 429):
+            cls = errors.RateLimitError
+            message = f"{message} ({_rate_limit_hint(status)})"
+        details: Dict[str, Any] = {
+            "code": code, "http_status": status, "body": dict(envelope),
+            "headers": envelope.headers, "method": method, "path": path,
+        }
+        if issubclass(cls, errors.RateLimitError):
+            raise cls(message, reset_at_ms=reset_at_ms, **details)
+        raise cls(message, **details)
 
     # -- trace logging ---------------------------------------------------------------------
 

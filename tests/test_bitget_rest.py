@@ -1009,3 +1009,14 @@ def test_trace_false_beats_the_environment(caplog, monkeypatch):
 def test_recv_window_is_refused_with_a_reason():
     with pytest.raises(errors.InvalidParameterError, match="no receive window"):
         RestClientV3(recv_window=5000)
+
+
+@pytest.mark.parametrize("status", [403, 429])
+def test_http_403_and_429_are_rate_limits_whatever_the_code(status):
+    with responses.RequestsMock() as rsps:
+        rsps.add(responses.GET, "https://api.bitget.com/api/v3/market/tickers", status=status,
+                 json={"code": "40034", "msg": "Too many requests", "requestTime": 1, "data": None})
+        with pytest.raises(errors.RateLimitError) as info:
+            RestClientV3().get_tickers(category="SPOT")
+    assert info.value.code == "40034" and info.value.http_status == status
+    assert "Too many requests" in str(info.value)

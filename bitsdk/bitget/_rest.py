@@ -9,7 +9,7 @@ host plus the header ``paptrading: 1``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Type, Union
 
 from .. import errors
 from .._http import OPTIONAL, EndpointSpec, Envelope, RestClient, encode_query, endpoint
@@ -23,7 +23,7 @@ FUTURES_PRODUCT_TYPES = (
 )
 
 #: Exchange codes with their own exception class; every other code is an APIError.
-ERROR_CLASSES: Dict[str, type] = {
+ERROR_CLASSES: Dict[str, Type[errors.APIError]] = {
     "40004": errors.TimestampError,  # request timestamp expired / invalid
     "40005": errors.TimestampError,
     "40008": errors.TimestampError,
@@ -112,8 +112,7 @@ class _BitgetRest(RestClient):
         if code is None or str(code) == "00000":
             return
         code = str(code)
-        status = envelope.http_status
-        cls = ERROR_CLASSES.get(code) or (errors.RateLimitError if status == 429 else errors.APIError)
+        cls = ERROR_CLASSES.get(code, errors.APIError)
         message = str(envelope.get("msg") or "request failed")
         if cls is errors.TimestampError:
             message += (
@@ -122,10 +121,7 @@ class _BitgetRest(RestClient):
             )
         if code == "40099":
             message += " (demo-trading keys need demo_trading=True; live keys need it off)"
-        raise cls(
-            message, code=code, http_status=status, body=dict(envelope),
-            headers=envelope.headers, method=method, path=path,
-        )
+        self._raise_api_error(cls, message, code, envelope, method, path)
 
     def _choices_apply(self, spec: EndpointSpec) -> bool:
         return spec.path.startswith(self.CATEGORY_FAMILIES)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import os
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Type, Union
 
 from .. import errors
 from .._http import EndpointSpec, Envelope, RestClient, endpoint, hand_written
@@ -55,7 +55,7 @@ REGION_URLS: Dict[str, str] = {
 CATEGORIES: Tuple[str, ...] = ("spot", "linear", "inverse", "option")
 
 #: Exchange codes with their own exception class; every other code is an APIError.
-ERROR_CLASSES: Dict[int, type] = {
+ERROR_CLASSES: Dict[int, Type[errors.APIError]] = {
     10002: errors.TimestampError,  # timestamp outside recv_window
     10003: errors.AuthenticationError,  # invalid API key (often: keys of another environment)
     10004: errors.AuthenticationError,  # signature mismatch
@@ -288,25 +288,14 @@ class _BybitRest(RestClient):
         code = _failure_code(envelope)
         if code is None:
             return
-        status = envelope.http_status
-        # HTTP 403/429 are IP-level limits or bans whatever the body says.
-        cls = errors.RateLimitError if status in (403, 429) else ERROR_CLASSES.get(code, errors.APIError)
         message = str(envelope.get("retMsg") or envelope.get("ret_msg") or "request failed")
-        message += self._hint(code, status)
-        details: Dict[str, Any] = {
-            "code": code, "http_status": status, "body": dict(envelope),
-            "headers": envelope.headers, "method": method, "path": path,
-        }
-        if cls is errors.RateLimitError:
-            # pybit#340: a 10006 answer may lack the reset header; then reset_at_ms is None.
-            reset = _parse_int(_header(envelope.headers, "X-Bapi-Limit-Reset-Timestamp"))
-            raise errors.RateLimitError(message, reset_at_ms=reset, **details)
-        raise cls(message, **details)
+        # pybit#340: a 10006 answer may lack the reset header; then reset_at_ms is None.
+        reset = _parse_int(_header(envelope.headers, "X-Bapi-Limit-Reset-Timestamp"))
+        cls = ERROR_CLASSES.get(code, errors.APIError)
+        self._raise_api_error(cls, message + self._hint(code), code, envelope, method, path, reset)
 
-    def _hint(self, code: Any, status: int) -> str:
+    def _hint(self, code: Any) -> str:
         """What to do about a failure, appended to the exchange's message."""
-        if status in (403, 429):
-            return f" (HTTP {status}: IP rate limit or ban; stay quiet for a while before retrying)"
         if code == 10002:
             return (
                 " (Bybit accepts a request only when server_time - recv_window <= timestamp < "
