@@ -39,7 +39,7 @@ class FakeExchange:
         self.received: List[tuple] = []  # (path, text)
         self.connects: Dict[str, int] = {}
         self.reject_login = 0  # how many logins to reject
-        self.silent_until = 0.0
+        self.silent_until: Dict[Any, float] = {}  # connection -> end of its silence
         self.reply_mode = "normal"  # "never" | "late" | "twice"
         self.reply_delay = 0.0
         self.faults = self  # the fault API mirrors LoopbackExchange.faults
@@ -67,9 +67,8 @@ class FakeExchange:
                     out.append(text)
         return out
 
-    @property
-    def silent(self) -> bool:
-        return time.monotonic() < self.silent_until
+    def silent(self, conn: Any) -> bool:
+        return time.monotonic() < self.silent_until.get(conn, 0.0)
 
     def client_options(self, keys) -> Dict[str, Any]:
         return {"ws_url": self.urls(keys), "api_key": "test-key", "api_secret": "test-secret", "api_pass": "test-pass"}
@@ -77,7 +76,11 @@ class FakeExchange:
     # -- faults
 
     def go_silent(self, seconds: float) -> None:
-        self.silent_until = time.monotonic() + seconds
+        # Like LoopbackExchange.faults.go_silent: the connections open now go quiet; a
+        # replacement connection is served normally.
+        until = time.monotonic() + seconds
+        with self._lock:
+            self.silent_until = {conn: until for conn in self._conns}
 
     def reject_next_login(self) -> None:
         self.reject_login += 1
@@ -124,7 +127,7 @@ class FakeExchange:
                     text = None
                 if text is not None:
                     self.received.append((path, text))
-                    if not self.silent:
+                    if not self.silent(conn):
                         for reply in self._answer(path, text, topics):
                             conn.send(reply)
                 if time.monotonic() >= next_push:
@@ -132,7 +135,7 @@ class FakeExchange:
                     if self.blast_frames is not None and topics:
                         blob, self.blast_frames = self.blast_frames, None
                         conn.socket.sendall(blob)
-                    if not self.silent:
+                    if not self.silent(conn):
                         for topic in topics:
                             seq += 1
                             conn.send(self._push(topic, seq))
