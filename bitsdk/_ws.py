@@ -378,6 +378,10 @@ class BaseWebsocketClient:
     def _default_url(self, ws_key: str) -> str:
         raise NotImplementedError
 
+    def _handshake_headers(self, ws_key: str) -> Dict[str, str]:
+        """Extra HTTP headers for the opening handshake of ``ws_key`` (none by default)."""
+        return {}
+
     def _login_frame(self, ws_key: str) -> str:
         """The login frame, with a fresh signature. Never logged."""
         raise NotImplementedError
@@ -802,7 +806,9 @@ class BaseWebsocketClient:
         if conn.stop.is_set():
             raise _Stopped
         try:
-            ws.connect(conn.url, timeout=self._connect_timeout, **self._proxy_options)
+            ws.connect(
+                conn.url, timeout=self._connect_timeout, header=self._handshake_headers(key), **self._proxy_options
+            )
         except websocket.WebSocketException as exc:
             raise NetworkError(f"{key}: could not connect to {conn.url}: {exc}") from exc
         except OSError as exc:

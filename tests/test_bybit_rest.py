@@ -93,7 +93,7 @@ def test_class_tables_match_catalogue_both_ways(kind: str) -> None:
 
 
 def test_catalogue_counts() -> None:
-    assert len(RestClientV5.ENDPOINTS) == 387
+    assert len(RestClientV5.ENDPOINTS) == 456
     assert len(SpotClientV3.ENDPOINTS) == 2
 
 
@@ -276,12 +276,14 @@ def test_region_table_is_the_spec_table() -> None:
         "default": "https://api.bybit.com",
         "bytick": "https://api.bytick.com",
         "NL": "https://api.bybit.nl",
-        "TK": "https://api.bybit-tr.com",
+        "TK": "https://api.bybit.tr",
         "KZ": "https://api.bybit.kz",
-        "HK": "https://api.byhkbit.com",
+        "HK": "https://api.spark-fintech.com",
         "GE": "https://api.bybitgeorgia.ge",
         "UAE": "https://api.bybit.ae",
         "EU": "https://api.bybit.eu",
+        "ID": "https://api.bybit.id",
+        "JP": "https://api.manepa.jp",
     }
 
 
@@ -292,6 +294,10 @@ def test_region_table_is_the_spec_table() -> None:
         ({"testnet": True}, "https://api-testnet.bybit.com"),
         ({"demo_trading": True}, "https://api-demo.bybit.com"),
         ({"testnet": True, "api_region": "EU"}, TESTNET_URL),
+        ({"testnet": True, "api_region": "HK"}, "https://api-testnet.spark-fintech.com"),
+        ({"testnet": True, "api_region": "JP"}, "https://api-testnet.manepa.jp"),
+        ({"testnet": True, "api_region": "default"}, TESTNET_URL),
+        ({"demo_trading": True, "api_region": "JP"}, DEMO_URL),
         ({"demo_trading": True, "api_region": "NL"}, DEMO_URL),
         ({"base_url": "http://127.0.0.1:8080/"}, "http://127.0.0.1:8080"),
         ({"base_url": "http://127.0.0.1:8080", "testnet": True}, "http://127.0.0.1:8080"),
@@ -310,12 +316,28 @@ def test_testnet_with_demo_is_refused(extra: Dict[str, Any]) -> None:
         RestClientV5(testnet=True, demo_trading=True, **extra)
 
 
-@pytest.mark.parametrize("region", ["AE", "eu", "US", ""])
-def test_unknown_region_lists_the_valid_keys(region: str) -> None:
+@pytest.mark.parametrize("region", ["AE", "eu", "US", "", 7])
+def test_unknown_region_lists_the_valid_keys(region: Any) -> None:
     with pytest.raises(errors.InvalidParameterError) as info:
         RestClientV5(api_region=region)
     for key in REGION_URLS:
         assert f'"{key}"' in str(info.value)
+    assert "case-sensitive" in str(info.value)
+
+
+@pytest.mark.parametrize("region, right", [("hk", "HK"), ("ae", "UAE"), ("AE", "UAE"), ("uae", "UAE"),
+                                           ("eu", "EU"), ("Default", "default"), ("BYTICK", "bytick"), ("jp", "JP")])
+def test_wrong_region_spelling_names_the_key(region: str, right: str) -> None:
+    with pytest.raises(errors.InvalidParameterError, match=f'write api_region="{right}"'):
+        RestClientV5(api_region=region)
+    with pytest.raises(errors.InvalidParameterError, match=f'write api_region="{right}"'):
+        SpotClientV3(api_region=region, base_url="http://127.0.0.1:1")
+
+
+def test_unknown_region_names_no_key_when_nothing_is_close() -> None:
+    with pytest.raises(errors.InvalidParameterError) as info:
+        RestClientV5(api_region="US")
+    assert "write api_region" not in str(info.value)
 
 
 @pytest.mark.parametrize("key, secret", [(KEY, None), (None, SECRET), (KEY, ""), ("", SECRET)])
@@ -344,6 +366,59 @@ def test_no_broker_header_unless_asked(exchange: responses.RequestsMock) -> None
     headers = [{k.lower(): v for k, v in call.request.headers.items()} for call in exchange.calls]
     assert all("referer" not in h and "x-referer" not in h for h in headers[:2])
     assert [h.get("x-referer") for h in headers[2:]] == ["MY-BROKER", "MY-BROKER"]
+
+
+def _lower_headers(request: requests.PreparedRequest) -> Dict[str, str]:
+    return {k.lower(): v for k, v in request.headers.items()}
+
+
+@pytest.mark.parametrize("cls", [RestClientV5, SpotClientV3])
+def test_hk_sends_refer_site_header_on_every_request(cls: Any, exchange: responses.RequestsMock) -> None:
+    hk = cls(KEY, SECRET, api_region="HK")
+    assert hk.base_url == "https://api.spark-fintech.com"
+    hk.get_server_time()
+    if cls is RestClientV5:
+        hk.get_wallet_balance(accountType="UNIFIED")
+        hk.submit_order(category="linear", symbol="BTCUSDT")
+        hk.upload_p2p_chat_file(b"img", "a.png")
+    cls(KEY, SECRET, api_region="HK", testnet=True).get_server_time()
+    for call in exchange.calls:
+        assert _lower_headers(call.request)["x-refer-site-id"] == "HKG"
+        assert "x-site-id" not in _lower_headers(call.request)
+    assert exchange.calls[-1].request.url.startswith("https://api-testnet.spark-fintech.com/")
+
+
+def test_other_regions_send_no_site_header(exchange: responses.RequestsMock) -> None:
+    for region in REGION_URLS:
+        if region != "HK":
+            RestClientV5(api_region=region).get_server_time()
+    RestClientV5().get_server_time()
+    for call in exchange.calls:
+        headers = _lower_headers(call.request)
+        assert "x-refer-site-id" not in headers and "x-site-id" not in headers
+
+
+def test_site_id_is_sent_on_public_signed_and_upload_requests(exchange: responses.RequestsMock) -> None:
+    site = client(site_id="SITE-7", referer="MY-BROKER")
+    site.get_tickers(category="spot")
+    site.get_wallet_balance(accountType="UNIFIED")
+    site.upload_p2p_chat_file(b"img", "a.png")
+    RestClientV5(site_id="SITE-7", api_region="HK").get_server_time()
+    SpotClientV3(site_id="SITE-7").get_server_time()
+    for call in exchange.calls:
+        assert _lower_headers(call.request)["x-site-id"] == "SITE-7"
+    assert [_lower_headers(c.request).get("x-referer") for c in exchange.calls[:3]] == ["MY-BROKER"] * 3
+    assert _lower_headers(exchange.calls[3].request)["x-refer-site-id"] == "HKG"
+    # The signature does not cover the site headers: still the plain prehash.
+    signed = exchange.calls[1].request
+    assert signed.headers["X-BAPI-SIGN"] == hmac_hex(SECRET, prehash(signed))
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "a\r\nX-Evil: 1", " padded", 42, b"bytes"])
+def test_bad_site_id_is_refused_before_sending(bad: Any, exchange: responses.RequestsMock) -> None:
+    with pytest.raises(errors.InvalidParameterError, match="site_id"):
+        RestClientV5(site_id=bad)
+    assert len(exchange.calls) == 0
 
 
 def test_shared_options_with_ws_url_are_accepted(exchange: responses.RequestsMock) -> None:
@@ -571,6 +646,26 @@ def test_category_not_checked_where_it_means_a_product(exchange: responses.Reque
     assert len(exchange.calls) == 3
 
 
+def test_category_not_checked_on_the_new_families(exchange: responses.RequestsMock) -> None:
+    # Event contracts, bots, spot-x, fiat and earn use their own product words, or none.
+    RestClientV5().get_event_instruments_info(category="event")
+    client().get_event_active_orders(category="Event")
+    client().create_futures_grid_bot(category="FGRID")
+    client().get_liquidity_mining_positions(category="LiquidityMining")
+    RestClientV5().get_launchpool_project_list(category="Launchpool")
+    RestClientV5().get_tiered_collateral_ratio(category="whatever")
+    assert len(exchange.calls) == 6
+    # The full-depth book is market data: the trading category is checked there.
+    with pytest.raises(errors.InvalidParameterError, match='category="linear"'):
+        RestClientV5().get_full_depth_orderbook(category="Linear", symbol="BTCUSDT")
+    assert len(exchange.calls) == 6
+
+
+def test_repay_collateral_fixed_is_on_the_fixed_path(exchange: responses.RequestsMock) -> None:
+    client().repay_collateral_fixed(loanCurrency="USDT", amount="10")
+    assert urlsplit(exchange.calls[0].request.url).path == "/v5/crypto-loan-fixed/repay-collateral"
+
+
 # -- positional shapes ------------------------------------------------------------------------
 
 
@@ -704,11 +799,12 @@ TIME_BODY = {"retCode": 0, "retMsg": "OK", "result": {"timeSecond": "1700000001"
              "retExtInfo": {}, "time": 1700000001500}
 
 
-def test_fetch_server_time() -> None:
+def test_fetch_server_time_is_int_milliseconds() -> None:
     with responses.RequestsMock() as rsps:
         answer(rsps, TIME_BODY)
         public = RestClientV5()
-        assert public.fetch_server_time() == 1700000001.5
+        value = public.fetch_server_time()
+        assert value == 1700000001500 and type(value) is int
         assert public.fetch_server_time_ms() == 1700000001500
         assert rsps.calls[0].request.url == f"{LIVE_URL}/v5/market/time"
 
@@ -760,7 +856,8 @@ def test_spot_v3_server_time() -> None:
     with responses.RequestsMock() as rsps:
         answer(rsps, body)
         spot = SpotClientV3()
-        assert spot.fetch_server_time() == pytest.approx(1700000001.500123)
+        value = spot.fetch_server_time()
+        assert value == 1700000001500 and type(value) is int
         assert spot.fetch_server_time_ms() == 1700000001500
         assert rsps.calls[0].request.url == f"{LIVE_URL}/v2/public/time"
     with responses.RequestsMock() as rsps:

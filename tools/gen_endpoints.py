@@ -7,7 +7,18 @@ it in both directions, so this script is only a convenience for adding endpoints
 """
 
 import csv
+import re
 import sys
+
+
+def _family(path: str) -> str:
+    """The comment heading of a path: up to the segment after the version
+    (/api/v3/market/... -> /api/v3/market, /v5/market/time -> /v5/market)."""
+    parts = path.strip("/").split("/")
+    for i, part in enumerate(parts):
+        if re.fullmatch(r"v\d+", part):
+            return "/" + "/".join(parts[: i + 2])
+    return "/" + "/".join(parts[:2])
 
 
 def main(path: str, client: str) -> None:
@@ -15,8 +26,7 @@ def main(path: str, client: str) -> None:
     for row in csv.DictReader(open(path)):
         if row["client"] != client:
             continue
-        parts = row["path"].strip("/").split("/")
-        group = "/" + "/".join(parts[:3])
+        group = _family(row["path"])
         if group != family:
             family = group
             print(f"\n    # {group}")

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Ty
 
 from .. import errors
 from .._http import EndpointSpec, Envelope, RestClient, endpoint, hand_written
+from ._env import DEMO_URL, LIVE_URL, REGION_URLS, TESTNET_URL, resolve_environment
 
 __all__ = [
     "CATEGORIES",
@@ -31,25 +32,6 @@ __all__ = [
     "RestClientV5",
     "SpotClientV3",
 ]
-
-LIVE_URL = "https://api.bybit.com"
-TESTNET_URL = "https://api-testnet.bybit.com"
-DEMO_URL = "https://api-demo.bybit.com"
-
-#: ``api_region`` keys (case-sensitive, as in the JS SDK) and their REST hosts. The demo and
-#: testnet environments have no regional hosts.
-REGION_URLS: Dict[str, str] = {
-    "default": LIVE_URL,
-    "bytick": "https://api.bytick.com",
-    "NL": "https://api.bybit.nl",
-    # Unconfirmed: Bybit's current guide says api.bybit.tr; the JS SDK and pybit use this one.
-    "TK": "https://api.bybit-tr.com",
-    "KZ": "https://api.bybit.kz",
-    "HK": "https://api.byhkbit.com",
-    "GE": "https://api.bybitgeorgia.ge",
-    "UAE": "https://api.bybit.ae",
-    "EU": "https://api.bybit.eu",
-}
 
 #: The trading ``category`` values (lower-case on Bybit V5).
 CATEGORIES: Tuple[str, ...] = ("spot", "linear", "inverse", "option")
@@ -128,31 +110,6 @@ def _parse_int(value: Any) -> Optional[int]:
         return None
     return int(number)
 
-def _rest_base_url(
-    base_url: Optional[str], testnet: bool, demo_trading: bool, api_region: Optional[str]
-) -> str:
-    """The REST root per bybit.md §1.1 (base_url > demo > testnet > region > live)."""
-    if testnet and demo_trading:
-        # The JS SDK silently prefers demo; pybit's "demo on testnet" host is not offered.
-        raise errors.InvalidParameterError(
-            "testnet=True and demo_trading=True cannot be combined: demo trading is a mode of the "
-            "live exchange (https://api-demo.bybit.com, with demo-trading keys); pick one"
-        )
-    if api_region is not None and api_region not in REGION_URLS:
-        valid = ", ".join(f'"{key}"' for key in REGION_URLS)
-        raise errors.InvalidParameterError(
-            f"api_region={api_region!r} is not a Bybit region; use one of {valid} (case-sensitive)"
-        )
-    if base_url:
-        return base_url
-    if demo_trading:
-        return DEMO_URL
-    if testnet:
-        return TESTNET_URL
-    if api_region is not None:
-        return REGION_URLS[api_region]
-    return LIVE_URL
-
 def _failure_code(envelope: Mapping[str, Any]) -> Any:
     """The non-zero ``retCode`` (V5) or ``ret_code`` (P2P, legacy) of an envelope, else None."""
     for key in ("retCode", "ret_code"):
@@ -198,6 +155,7 @@ class _BybitRest(RestClient):
         testnet: bool = False,
         demo_trading: bool = False,
         api_region: Optional[str] = None,
+        site_id: Optional[str] = None,
         recv_window: int = 5000,
         parse_api_rate_limits: bool = False,
         referer: Optional[str] = None,
@@ -212,9 +170,14 @@ class _BybitRest(RestClient):
             testnet: use ``https://api-testnet.bybit.com`` (testnet keys).
             demo_trading: use ``https://api-demo.bybit.com`` (demo-trading keys, created in
                 the live account's Demo Trading section). Cannot be combined with ``testnet``.
-            api_region: a regional live host: ``"default"``, ``"bytick"``, ``"NL"``, ``"TK"``,
-                ``"KZ"``, ``"HK"``, ``"GE"``, ``"UAE"`` or ``"EU"`` (see :data:`REGION_URLS`).
-                Ignored when ``testnet``, ``demo_trading`` or ``base_url`` decides the host.
+            api_region: a regional site (case-sensitive): ``"default"``, ``"bytick"``,
+                ``"NL"``, ``"TK"``, ``"KZ"``, ``"HK"``, ``"GE"``, ``"UAE"``, ``"EU"``, ``"ID"``
+                or ``"JP"`` (live hosts: :data:`REGION_URLS`). With ``testnet``, HK and JP use
+                their own testnet hosts and the others the global one; ``demo_trading`` and
+                ``base_url`` win over it. ``"HK"`` also sends ``x-refer-site-id: HKG`` on
+                every request.
+            site_id: your site id, sent as the ``x-site-id`` header on every request (regional
+                sites and brokers); off by default.
             recv_window: how long (ms) after its timestamp a signed request stays valid;
                 Bybit accepts ``server_time - recv_window <= timestamp < server_time + 1000``.
             parse_api_rate_limits: put the parsed ``X-Bapi-Limit*`` headers on
@@ -228,7 +191,7 @@ class _BybitRest(RestClient):
 
         Raises:
             bitsdk.errors.InvalidParameterError: only one of key and secret, an unknown
-                region, ``testnet`` with ``demo_trading``, or a bad ``recv_window``.
+                region, ``testnet`` with ``demo_trading``, a bad ``site_id`` or ``recv_window``.
         """
         if bool(api_key) != bool(api_secret):
             missing = "api_secret" if api_key else "api_key"
@@ -242,19 +205,28 @@ class _BybitRest(RestClient):
             )
         if referer is not None and (not isinstance(referer, str) or not referer.strip()):
             raise errors.InvalidParameterError("referer must be your broker id as a non-empty string, or None")
-        options["base_url"] = _rest_base_url(options.get("base_url"), testnet, demo_trading, api_region)
+        environment = resolve_environment(
+            testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
+        )
+        options["base_url"] = options.get("base_url") or environment.rest_url()
         super().__init__(api_key=api_key, api_secret=api_secret, **options)
-        self.testnet = testnet
-        self.demo_trading = demo_trading
+        self.environment = environment
+        self.testnet = environment.testnet
+        self.demo_trading = environment.demo_trading
         self.api_region = api_region
+        self.site_id = site_id
         self.recv_window = recv_window
         self.parse_api_rate_limits = parse_api_rate_limits
         self.referer = referer
+        self._site_headers = environment.headers()
 
     # -- engine hooks ----------------------------------------------------------------------
 
     def _base_headers(self) -> Dict[str, str]:
-        return {"X-Referer": self.referer} if self.referer else {}
+        # Site headers (HK, site_id) and the user's own broker id, on public calls too.
+        if self.referer:
+            return {**self._site_headers, "X-Referer": self.referer}
+        return self._site_headers
 
     def _request(self, method: str, path: str, *, content_type: Optional[str] = None, **kwargs: Any) -> Envelope:
         # Bybit wants a JSON content type on POST bodies and none on GET.
@@ -321,10 +293,13 @@ class _BybitRest(RestClient):
     def _choices_apply(self, spec: EndpointSpec) -> bool:
         return spec.path.startswith(self.CATEGORY_FAMILIES)
 
-    def fetch_server_time(self) -> float:
-        """Bybit's clock in seconds (a float with millisecond precision), like the JS SDK's
-        ``fetchServerTime()``; see :meth:`fetch_server_time_ms` for integer milliseconds."""
-        return self.fetch_server_time_ms() / 1000
+    def fetch_server_time(self) -> int:
+        """Bybit's clock as an int of epoch **milliseconds**, the same unit as the Bitget
+        clients (the JS SDK's ``fetchServerTime()`` returns seconds; bitsdk does not).
+
+        One public request; equal to :meth:`fetch_server_time_ms`.
+        """
+        return self.fetch_server_time_ms()
 
     @staticmethod
     def _time_error(what: str, path: str) -> errors.InvalidResponseError:
@@ -471,6 +446,9 @@ class RestClientV5(_BybitRest):
     # /v5/market
     get_server_time = endpoint("GET", "/v5/market/time")
 
+    # /v5/announcements
+    get_announcement = endpoint("GET", "/v5/announcements/index")
+
     # /v5/account
     request_demo_trading_funds = endpoint("POST", "/v5/account/demo-apply-money", auth=True)
 
@@ -498,6 +476,7 @@ class RestClientV5(_BybitRest):
     get_premium_index_price_kline = endpoint("GET", "/v5/market/premium-index-price-kline")
     get_instruments_info = endpoint("GET", "/v5/market/instruments-info")
     get_orderbook = endpoint("GET", "/v5/market/orderbook")
+    get_full_depth_orderbook = endpoint("GET", "/v5/market/full_orderbook")
     get_rpi_orderbook = endpoint("GET", "/v5/market/rpi_orderbook")
     get_tickers = endpoint("GET", "/v5/market/tickers")
     get_funding_rate_history = endpoint("GET", "/v5/market/funding/history")
@@ -639,15 +618,25 @@ class RestClientV5(_BybitRest):
     get_convert_status = endpoint("GET", "/v5/asset/exchange/convert-result-query", auth=True)
     get_convert_history = endpoint("GET", "/v5/asset/exchange/query-convert-history", auth=True)
     get_small_balance_list = endpoint("GET", "/v5/asset/covert/small-balance-list", auth=True)
+    request_a_quote_small_balance = endpoint("POST", "/v5/asset/covert/get-quote", auth=True)
+    confirm_a_quote_small_balance = endpoint("POST", "/v5/asset/covert/small-balance-execute", auth=True)
+    get_exchange_history_small_balance = endpoint("GET", "/v5/asset/covert/small-balance-history", auth=True)
 
     # /v5/fiat
     get_fiat_trading_pair_list = endpoint("GET", "/v5/fiat/query-coin-list", auth=True)
+    get_fiat_reference_price = endpoint("GET", "/v5/fiat/reference-price", auth=True)
+    request_a_quote_fiat_convert = endpoint("POST", "/v5/fiat/quote-apply", auth=True)
+    confirm_a_quote_fiat_convert = endpoint("POST", "/v5/fiat/trade-execute", auth=True)
+    get_fiat_convert_status = endpoint("GET", "/v5/fiat/trade-query", auth=True)
+    get_fiat_convert_history = endpoint("GET", "/v5/fiat/query-trade-history", auth=True)
+    get_fiat_balance = endpoint("GET", "/v5/fiat/balance-query", auth=True)
 
     # /v5/user
     create_sub_member = endpoint("POST", "/v5/user/create-sub-member", auth=True)
     create_sub_uid_api_key = endpoint("POST", "/v5/user/create-sub-api", auth=True)
     get_sub_uid_list = endpoint("GET", "/v5/user/query-sub-members", auth=True)
     get_sub_uid_list_unlimited = endpoint("GET", "/v5/user/submembers", auth=True)
+    get_escrow_sub_members = endpoint("GET", "/v5/user/escrow_sub_members", auth=True)
     set_sub_uid_frozen_state = endpoint("POST", "/v5/user/frozen-sub-member", auth=True, args=("subuid", "frozen"))
     get_query_api_key = endpoint("GET", "/v5/user/query-api", auth=True)
     get_sub_account_all_api_keys = endpoint("GET", "/v5/user/sub-apikeys", auth=True)
@@ -665,6 +654,7 @@ class RestClientV5(_BybitRest):
     # /v5/user
     get_affiliate_user_info = endpoint("GET", "/v5/user/aff-customer-info", auth=True)
     get_friend_referrals = endpoint("GET", "/v5/user/invitation/referrals", auth=True)
+    get_referral_code = endpoint("GET", "/v5/user/invitation/code", auth=True)
     sign_agreement = endpoint("POST", "/v5/user/agreement", auth=True)
 
     # /v5/alpha
@@ -734,6 +724,9 @@ class RestClientV5(_BybitRest):
     get_fixed_rate_borrow_contract_info = endpoint("GET", "/v5/spot-margin-trade/fixedborrow-contract-info", auth=True)
     get_fixed_rate_borrow_order_quote = endpoint("GET", "/v5/spot-margin-trade/fixedborrow-order-quote", auth=True)
     renew_fixed_rate_borrow = endpoint("POST", "/v5/spot-margin-trade/fixedborrow-renew", auth=True)
+    get_flexible_available_inventory = endpoint("GET", "/v5/spot-margin-trade/flexible-available-inventory", auth=True)
+    get_fixed_rate_available_inventory = endpoint("GET", "/v5/spot-margin-trade/fixed-available-inventory", auth=True)
+    get_tiered_collateral_ratio = endpoint("GET", "/v5/spot-margin-trade/collateral")
 
     # /v5/spot-cross-margin-trade
     get_spot_margin_coin_info = endpoint("GET", "/v5/spot-cross-margin-trade/pledge-token", auth=True, args=("coin",))
@@ -775,6 +768,7 @@ class RestClientV5(_BybitRest):
     get_ongoing_flexible_loans = endpoint("GET", "/v5/crypto-loan-flexible/ongoing-coin", auth=True)
     get_borrow_history_flexible = endpoint("GET", "/v5/crypto-loan-flexible/borrow-history", auth=True)
     get_repayment_history_flexible = endpoint("GET", "/v5/crypto-loan-flexible/repayment-history", auth=True)
+    get_flexible_loan_available_inventory = endpoint("GET", "/v5/crypto-loan-flexible/available-inventory", auth=True)
 
     # /v5/crypto-loan-fixed
     get_supply_order_quote_fixed = endpoint("GET", "/v5/crypto-loan-fixed/supply-order-quote")
@@ -788,14 +782,11 @@ class RestClientV5(_BybitRest):
     get_borrow_order_info_fixed = endpoint("GET", "/v5/crypto-loan-fixed/borrow-order-info", auth=True)
     get_supply_order_info_fixed = endpoint("GET", "/v5/crypto-loan-fixed/supply-order-info", auth=True)
     repay_fixed = endpoint("POST", "/v5/crypto-loan-fixed/fully-repay", auth=True)
-
-    # /v5/crypto-loan-flexible
-    repay_collateral_fixed = endpoint("POST", "/v5/crypto-loan-flexible/repay-collateral", auth=True)
-
-    # /v5/crypto-loan-fixed
+    repay_collateral_fixed = endpoint("POST", "/v5/crypto-loan-fixed/repay-collateral", auth=True)
     get_repayment_history_fixed = endpoint("GET", "/v5/crypto-loan-fixed/repayment-history", auth=True)
     renew_borrow_order_fixed = endpoint("POST", "/v5/crypto-loan-fixed/renew", auth=True)
     get_renew_order_info_fixed = endpoint("GET", "/v5/crypto-loan-fixed/renew-info", auth=True)
+    get_fixed_loan_available_inventory = endpoint("GET", "/v5/crypto-loan-fixed/available-inventory", auth=True)
 
     # /v5/ins-loan
     get_institutional_lending_product_info = endpoint("GET", "/v5/ins-loan/product-infos", args=("productId",))
@@ -809,6 +800,10 @@ class RestClientV5(_BybitRest):
     bind_or_unbind_uid = endpoint("POST", "/v5/ins-loan/association-uid", auth=True)
     repay_institutional_loan = endpoint("POST", "/v5/ins-loan/repay-loan", auth=True)
 
+    # /v5/ins
+    get_institution_whitelist_ip = endpoint("GET", "/v5/ins/whitelist/ip", auth=True)
+    get_institution_ip_change_log = endpoint("GET", "/v5/ins/ip/changelog", auth=True)
+
     # /v5/broker
     get_exchange_broker_earnings = endpoint("GET", "/v5/broker/earnings-info", auth=True)
     get_exchange_broker_account_info = endpoint("GET", "/v5/broker/account-info", auth=True)
@@ -819,6 +814,8 @@ class RestClientV5(_BybitRest):
     set_broker_rate_limit = endpoint("POST", "/v5/broker/apilimit/set", auth=True)
     get_broker_rate_limit_cap = endpoint("GET", "/v5/broker/apilimit/query-cap", auth=True)
     get_all_broker_rate_limits = endpoint("GET", "/v5/broker/apilimit/query-all", auth=True)
+    get_broker_whitelist_ip = endpoint("GET", "/v5/broker/whitelist/ip", auth=True)
+    get_broker_ip_change_log = endpoint("GET", "/v5/broker/ip/changelog", auth=True)
 
     # /v5/earn
     get_earn_product = endpoint("GET", "/v5/earn/product")
@@ -831,11 +828,22 @@ class RestClientV5(_BybitRest):
     get_hold_to_earn_airdrop_products = endpoint("GET", "/v5/earn/hold-to-earn/product")
     get_advance_earn_product = endpoint("GET", "/v5/earn/advance/product")
     get_liquidity_mining_product = endpoint("GET", "/v5/earn/liquidity-mining/product")
+    reinvest_liquidity_mining = endpoint("POST", "/v5/earn/liquidity-mining/reinvest", auth=True)
+    add_liquidity = endpoint("POST", "/v5/earn/liquidity-mining/add-liquidity", auth=True)
+    remove_liquidity = endpoint("POST", "/v5/earn/liquidity-mining/remove-liquidity", auth=True)
+    add_margin = endpoint("POST", "/v5/earn/liquidity-mining/add-margin", auth=True)
+    claim_liquidity_interest = endpoint("POST", "/v5/earn/liquidity-mining/claim-interest", auth=True)
+    get_liquidity_mining_positions = endpoint("GET", "/v5/earn/liquidity-mining/position", auth=True)
+    get_liquidity_mining_orders = endpoint("GET", "/v5/earn/liquidity-mining/order", auth=True)
+    get_liquidity_mining_yield_records = endpoint("GET", "/v5/earn/liquidity-mining/yield-records", auth=True)
+    get_liquidity_mining_liquidation_records = endpoint("GET", "/v5/earn/liquidity-mining/liquidation-records", auth=True)
     get_fixed_term_earn_product = endpoint("GET", "/v5/earn/fixed-term/product")
     get_advance_earn_product_extra_info = endpoint("GET", "/v5/earn/advance/product-extra-info")
     submit_advance_earn_place_order = endpoint("POST", "/v5/earn/advance/place-order", auth=True)
     get_advance_earn_position = endpoint("GET", "/v5/earn/advance/position", auth=True)
     get_advance_earn_order = endpoint("GET", "/v5/earn/advance/order", auth=True)
+    get_double_win_leverage = endpoint("GET", "/v5/earn/advance/double-win-leverage", auth=True)
+    get_smart_leverage_redeem_est_amount_list = endpoint("GET", "/v5/earn/advance/get-redeem-est-amount-list", auth=True)
     submit_fixed_term_earn_order = endpoint("POST", "/v5/earn/fixed-term/place-order", auth=True)
     redeem_fixed_term_earn = endpoint("POST", "/v5/earn/fixed-term/redeem", auth=True)
     get_fixed_term_earn_position = endpoint("GET", "/v5/earn/fixed-term/position", auth=True)
@@ -866,6 +874,7 @@ class RestClientV5(_BybitRest):
     invest_more_pwm_investment_plan = endpoint("POST", "/v5/earn/pwm/investment-plan/invest-more", auth=True)
     redeem_pwm_investment_plan = endpoint("POST", "/v5/earn/pwm/investment-plan/redeem", auth=True)
     get_pwm_investment_plan_orders = endpoint("GET", "/v5/earn/pwm/investment-plan/order", auth=True)
+    pwm_list_investment_plans = endpoint("GET", "/v5/earn/pwm/investment-plan/all", auth=True)
     get_pwm_subscribable_product_info = endpoint("GET", "/v5/earn/pwm/customize-plan/product")
     create_pwm_customize_investment_plan = endpoint("POST", "/v5/earn/pwm/customize-plan/create", auth=True)
     get_pwm_all_funds = endpoint("GET", "/v5/earn/pwm/asset-manager/all-funds", auth=True)
@@ -904,6 +913,7 @@ class RestClientV5(_BybitRest):
     get_rfq_trades = endpoint("GET", "/v5/rfq/trade-list", auth=True)
     get_rfq_public_trades = endpoint("GET", "/v5/rfq/public-trades", auth=True)
     accept_non_lp_quote = endpoint("POST", "/v5/rfq/accept-other-quote", auth=True)
+    get_rfq_details = endpoint("GET", "/v5/rfq/rfq-detail-list", auth=True)
 
     # /v5/asset
     get_p2p_account_coins_balance = endpoint("GET", "/v5/asset/transfer/query-account-coins-balance", auth=True)
@@ -932,6 +942,54 @@ class RestClientV5(_BybitRest):
     get_rate_limit_cap = endpoint("GET", "/v5/apilimit/query-cap", auth=True)
     get_all_rate_limits = endpoint("GET", "/v5/apilimit/query-all", auth=True)
 
+    # /v5/spot-x
+    get_launchpool_project_list = endpoint("GET", "/v5/spot-x/launchpool/project/list")
+    get_launchpool_user_activity_log = endpoint("POST", "/v5/spot-x/launchpool/user/activity-log", auth=True)
+    get_launchpool_current_staking = endpoint("GET", "/v5/spot-x/launchpool/user/current-staking", auth=True)
+    get_launchpool_user_history = endpoint("POST", "/v5/spot-x/launchpool/user/history", auth=True)
+    get_puzzle_project_list = endpoint("GET", "/v5/spot-x/puzzle/project/list")
+    get_token_splash_project_list = endpoint("GET", "/v5/spot-x/token-splash/project/list")
+    get_token_splash_user_activity_params = endpoint("GET", "/v5/spot-x/token-splash/user/activity-params", auth=True)
+
+    # /v5/event
+    get_event_instruments_info = endpoint("GET", "/v5/event/instruments-info")
+    get_event_orderbook = endpoint("GET", "/v5/event/orderbook")
+    get_event_order_history = endpoint("GET", "/v5/event/order-list", auth=True)
+    get_event_active_orders = endpoint("GET", "/v5/event/order-realtime", auth=True)
+    get_event_position_info = endpoint("GET", "/v5/event/positions", auth=True)
+    get_event_trade_history = endpoint("GET", "/v5/event/trades", auth=True)
+    get_event_settlement_records = endpoint("GET", "/v5/event/settlements", auth=True)
+    submit_event_quote = endpoint("POST", "/v5/event/quotes", auth=True)
+    cancel_event_quote = endpoint("POST", "/v5/event/cancel", auth=True)
+
+    # /v5/fcombobot
+    get_futures_combo_bot_parameter_limit = endpoint("POST", "/v5/fcombobot/getlimit", auth=True)
+    create_futures_combo_bot = endpoint("POST", "/v5/fcombobot/create", auth=True)
+    get_futures_combo_bot_detail = endpoint("POST", "/v5/fcombobot/detail", auth=True)
+    close_futures_combo_bot = endpoint("POST", "/v5/fcombobot/close", auth=True)
+
+    # /v5/fgridbot
+    validate_futures_grid_input = endpoint("POST", "/v5/fgridbot/validate", auth=True)
+    create_futures_grid_bot = endpoint("POST", "/v5/fgridbot/create", auth=True)
+    get_futures_grid_bot_detail = endpoint("POST", "/v5/fgridbot/detail", auth=True)
+    close_futures_grid_bot = endpoint("POST", "/v5/fgridbot/close", auth=True)
+
+    # /v5/fmartingalebot
+    get_futures_martingale_bot_parameter_limit = endpoint("POST", "/v5/fmartingalebot/getlimit", auth=True)
+    create_futures_martingale_bot = endpoint("POST", "/v5/fmartingalebot/create", auth=True)
+    get_futures_martingale_bot_detail = endpoint("POST", "/v5/fmartingalebot/detail", auth=True)
+    close_futures_martingale_bot = endpoint("POST", "/v5/fmartingalebot/close", auth=True)
+
+    # /v5/grid
+    validate_spot_grid_input = endpoint("POST", "/v5/grid/validate-input")
+    create_spot_grid_bot = endpoint("POST", "/v5/grid/create-grid", auth=True)
+    get_spot_grid_bot_detail = endpoint("POST", "/v5/grid/query-grid-detail", auth=True)
+    close_spot_grid_bot = endpoint("POST", "/v5/grid/close-grid", auth=True)
+
+    # /v5/dca
+    create_dca_bot = endpoint("POST", "/v5/dca/create-bot", auth=True)
+    close_dca_bot = endpoint("POST", "/v5/dca/close-bot", auth=True)
+
 class SpotClientV3(_BybitRest):
     """Bybit's legacy spot V3 REST endpoints that are still online (deprecated by Bybit).
 
@@ -942,10 +1000,6 @@ class SpotClientV3(_BybitRest):
     """
 
     SURFACE = "Bybit spot V3 REST"
-
-    def fetch_server_time(self) -> float:
-        """Bybit's clock in seconds from ``GET /v2/public/time`` (``time_now``)."""
-        return float(self._time_now())
 
     def fetch_server_time_ms(self) -> int:
         """Bybit's clock in epoch milliseconds from ``GET /v2/public/time`` (``time_now``)."""

@@ -15,6 +15,7 @@ from .._futures import CommandFuture, new_request_id
 from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
+from ._env import resolve_environment
 from ._rest import CATEGORIES
 
 __all__ = ["WS_KEY_MAP", "WebsocketClient", "WebsocketAPIClient", "is_ws_orderbook_event_v5"]
@@ -25,6 +26,7 @@ WS_KEY_MAP = WsKeyMap(
     "v5InversePublic",
     "v5OptionPublic",
     "v5SpreadPublic",
+    "v5EventPublic",
     "v5Private",
     "v5PrivateTrade",
 )
@@ -35,12 +37,10 @@ _PATHS = {
     "v5InversePublic": "/v5/public/inverse",
     "v5OptionPublic": "/v5/public/option",
     "v5SpreadPublic": "/v5/public/spread",
+    "v5EventPublic": "/v5/public/event",
     "v5Private": "/v5/private",
     "v5PrivateTrade": "/v5/trade",
 }
-_LIVE = "wss://stream.bybit.com"
-_TESTNET = "wss://stream-testnet.bybit.com"
-_DEMO = "wss://stream-demo.bybit.com"
 
 _PUBLIC_KEY_BY_CATEGORY = {
     "spot": "v5SpotPublic",
@@ -48,8 +48,9 @@ _PUBLIC_KEY_BY_CATEGORY = {
     "inverse": "v5InversePublic",
     "option": "v5OptionPublic",
     "spread": "v5SpreadPublic",
+    "event": "v5EventPublic",  # event contracts
 }
-_STREAM_CATEGORIES = CATEGORIES + ("spread",)
+_STREAM_CATEGORIES = CATEGORIES + ("spread", "event")
 _ORDERBOOK_DEPTHS = {
     "spot": ("1", "50", "200", "1000"),
     "linear": ("1", "50", "200", "1000"),
@@ -118,9 +119,15 @@ class WebsocketClient(BaseWebsocketClient):
     Args:
         api_key: API key (private topics and the WebSocket API only).
         api_secret: HMAC secret, or an RSA private key in PEM form.
-        testnet: use the testnet hosts.
+        testnet: use the testnet hosts (``stream-testnet.bybit.com``, whatever the region).
         demo_trading: demo trading: the private stream goes to ``stream-demo.bybit.com``;
-            public data stays on the live hosts. Bybit has no WebSocket API in demo trading.
+            public data stays on ``stream.bybit.com``. Bybit has no WebSocket API in demo
+            trading. Cannot be combined with ``testnet``.
+        api_region: a regional site, as for the REST client (``"TK"``, ``"KZ"``, ``"HK"``,
+            ``"GE"``, ``"ID"``, ``"JP"`` have their own live stream hosts; the other keys use
+            ``stream.bybit.com``). Paths are unchanged; testnet and demo ignore it. ``"HK"``
+            also sends ``x-refer-site-id: HKG`` on the handshake.
+        site_id: your site id, sent as the ``x-site-id`` header on every handshake.
         recv_window: milliseconds added to the auth ``expires`` and sent with commands (5000).
         ws_url: one URL for every connection, or ``{ws_key: url}`` for some of them.
         base_url: REST only; accepted (and ignored) so one options dict fits every client.
@@ -137,7 +144,8 @@ class WebsocketClient(BaseWebsocketClient):
         logger: a :class:`logging.Logger` (default ``bitsdk.bybit.ws``).
 
     Raises:
-        InvalidParameterError: ``testnet`` together with ``demo_trading``, or a bad option.
+        InvalidParameterError: ``testnet`` together with ``demo_trading``, an unknown
+            ``api_region``, or a bad option.
     """
 
     EXCHANGE = "bybit"
@@ -156,16 +164,16 @@ class WebsocketClient(BaseWebsocketClient):
         api_secret: Optional[str] = None,
         testnet: bool = False,
         demo_trading: bool = False,
+        api_region: Optional[str] = None,
+        site_id: Optional[str] = None,
         recv_window: int = 5000,
         **options: Any,
     ):
-        if testnet and demo_trading:
-            raise InvalidParameterError(
-                "testnet and demo_trading cannot be combined: demo trading runs on the live "
-                "hosts with demo keys (pass demo_trading=True only), testnet has its own keys"
-            )
-        self._testnet = bool(testnet)
-        self._demo_trading = bool(demo_trading)
+        self._env = resolve_environment(
+            testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
+        )
+        self._demo_trading = self._env.demo_trading
+        self._site_headers = self._env.headers()
         super().__init__(api_key=api_key, api_secret=api_secret, recv_window=recv_window, **options)
 
     # ------------------------------------------------------------------ public API
@@ -181,7 +189,8 @@ class WebsocketClient(BaseWebsocketClient):
 
         Args:
             topics: one topic or a list, e.g. ``"orderbook.50.BTCUSDT"``.
-            category: ``spot``, ``linear``, ``inverse``, ``option`` or ``spread`` (public topics).
+            category: ``spot``, ``linear``, ``inverse``, ``option``, ``spread`` or ``event``
+                (event contracts, on ``v5EventPublic``); needed for public topics.
             is_private_topic: route every topic to ``v5Private``.
 
         Raises:
@@ -270,11 +279,10 @@ class WebsocketClient(BaseWebsocketClient):
     def _default_url(self, ws_key: str) -> str:
         if ws_key == "v5PrivateTrade" and self._demo_trading:
             self._refuse_demo_ws_api()
-        if ws_key == "v5Private" and self._demo_trading:
-            host = _DEMO
-        else:
-            host = _TESTNET if self._testnet else _LIVE
-        return host + _PATHS[ws_key]
+        return self._env.ws_host(private_stream=ws_key == "v5Private") + _PATHS[ws_key]
+
+    def _handshake_headers(self, ws_key: str) -> Dict[str, str]:
+        return self._site_headers
 
     def _route_topics(
         self, topics: Union[str, Iterable[str]], category: Optional[str], is_private: bool, check: bool = True
@@ -373,11 +381,14 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         api_secret: HMAC secret or RSA private key (PEM).
         testnet: use ``wss://stream-testnet.bybit.com/v5/trade``.
         demo_trading: refused: Bybit has no WebSocket API in demo trading.
+        api_region: a regional site (see :class:`WebsocketClient`), e.g. ``"JP"`` trades on
+            ``wss://stream.manepa.jp/v5/trade``.
+        site_id: your site id, sent as the ``x-site-id`` header on the handshake.
         **options: any other :class:`WebsocketClient` option (``command_timeout``,
             ``recv_window``, ``ws_url``, ``event_queue``, ``logger``...).
 
     Raises:
-        InvalidParameterError: ``demo_trading=True``.
+        InvalidParameterError: ``demo_trading=True``, an unknown ``api_region``.
     """
 
     def __init__(
@@ -387,14 +398,20 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         api_secret: Optional[str] = None,
         testnet: bool = False,
         demo_trading: bool = False,
+        api_region: Optional[str] = None,
+        site_id: Optional[str] = None,
         **options: Any,
     ):
+        # The shared checks first, so testnet+demo gets the same message as everywhere.
+        resolve_environment(testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id)
         if demo_trading:
             raise InvalidParameterError(
                 "Bybit offers no WebSocket API in demo trading; place demo orders with "
                 "RestClientV5(demo_trading=True), or use testnet=True for the WebSocket API"
             )
-        self._ws = WebsocketClient(api_key=api_key, api_secret=api_secret, testnet=testnet, **options)
+        self._ws = WebsocketClient(
+            api_key=api_key, api_secret=api_secret, testnet=testnet, api_region=api_region, site_id=site_id, **options
+        )
 
     _ws: WebsocketClient
 

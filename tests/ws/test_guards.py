@@ -23,6 +23,7 @@ def test_key_maps_are_attributes_and_mappings():
     assert BG_KEYS.v3Public == BG_KEYS["v3Public"] == "v3Public"
     assert set(BG_KEYS) == {"v2Public", "v2Private", "v3Public", "v3Private"}
     assert BY_KEYS.v5PrivateTrade == "v5PrivateTrade" and "v5SpreadPublic" in BY_KEYS
+    assert BY_KEYS.v5EventPublic == "v5EventPublic"
     with pytest.raises(AttributeError, match="valid keys"):
         _ = BY_KEYS.v5Nope
 
@@ -32,6 +33,8 @@ def test_bybit_urls_live_testnet_demo():
     assert live._url_for("v5SpotPublic") == "wss://stream.bybit.com/v5/public/spot"
     assert live._url_for("v5SpreadPublic") == "wss://stream.bybit.com/v5/public/spread"
     assert live._url_for("v5PrivateTrade") == "wss://stream.bybit.com/v5/trade"
+    assert live._url_for("v5EventPublic") == "wss://stream.bybit.com/v5/public/event"
+    assert WebsocketClient(api_region="TK")._url_for("v5Private") == "wss://stream.bybit.tr/v5/private"
     test = WebsocketClient(testnet=True)
     assert test._url_for("v5LinearPublic") == "wss://stream-testnet.bybit.com/v5/public/linear"
     assert test._url_for("v5PrivateTrade") == "wss://stream-testnet.bybit.com/v5/trade"
@@ -144,6 +147,7 @@ def test_bybit_routing_private_topics_ignore_category():
     assert routed == {"v5Private": ["order", "wallet"], "v5SpotPublic": ["tickers.BTCUSDT"]}
     assert ws._route_topics("spread.order", None, True) == {"v5Private": ["spread.order"]}
     assert ws._route_topics("tickers.X", "spread", False) == {"v5SpreadPublic": ["tickers.X"]}
+    assert ws._route_topics("tickers.X", "event", False) == {"v5EventPublic": ["tickers.X"]}
 
 
 def test_bybit_login_frame_matches_spec_vector():
