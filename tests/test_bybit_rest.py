@@ -97,6 +97,26 @@ def test_catalogue_counts() -> None:
     assert len(SpotClientV3.ENDPOINTS) == 2
 
 
+def test_generator_prints_the_catalogue_declarations(capsys: pytest.CaptureFixture) -> None:
+    import importlib.util
+
+    tool = pathlib.Path(__file__).parent.parent / "tools" / "gen_endpoints.py"
+    spec = importlib.util.spec_from_file_location("gen_endpoints", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(str(CATALOGUE), "rest_v5")
+    out = capsys.readouterr().out
+    declared = re.findall(r'^    (\w+) = endpoint\("(GET|POST)", "([^"]+)"(, auth=True)?\)$', out, re.M)
+    assert len(declared) == 456
+    for name, verb, path, auth in declared:
+        spec_ = RestClientV5.ENDPOINTS[name]
+        assert (spec_.verb, spec_.path, bool(spec_.auth)) == (verb, path, bool(auth))
+    headings = set(re.findall(r"^    # (\S+)$", out, re.M))
+    assert {"/v5/market", "/v5/event", "/v5/spot-x", "/v5/fgridbot"} <= headings
+    assert all(h.count("/") == 2 for h in headings)
+
+
 SAMPLE = {"symbol": "BTCUSDT", "limit": 5}
 
 

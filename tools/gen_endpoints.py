@@ -23,7 +23,9 @@ def _family(path: str) -> str:
 
 def main(path: str, client: str) -> None:
     family = None
-    for row in csv.DictReader(open(path)):
+    with open(path, newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
         if row["client"] != client:
             continue
         group = _family(row["path"])
