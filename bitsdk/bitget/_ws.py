@@ -478,18 +478,28 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         """Place several orders (``batch-place``); per-item codes: :meth:`batch_errors`."""
         return self._call("batch-place", category, self._list(orders), timeout)
 
-    def cancel_order(self, *args: Any, category: Optional[str] = None, timeout: Optional[float] = None) -> Dict[str, Any]:
+    def cancel_order(
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        request: Optional[Mapping[str, Any]] = None,
+        timeout: Optional[float] = None,
+    ) -> Dict[str, Any]:
         """Cancel one order by ``orderId`` or ``clientOid`` (``cancel-order``).
 
         Call as ``cancel_order(request)``, ``cancel_order(request, category="spot")`` or
-        ``cancel_order("spot", request)``. Without a category none is sent: Bitget finds the
-        order by its id.
+        ``cancel_order("spot", request)`` (keywords ``category=`` and ``request=`` work too).
+        Without a category none is sent: Bitget finds the order by its id.
         """
-        category, request = _category_and_payload("cancel_order", args, category)
+        category, request = _category_and_payload("cancel_order", args, category, request)
         return self._call("cancel-order", category, [request], timeout)
 
     def cancel_batch_orders(
-        self, *args: Any, category: Optional[str] = None, timeout: Optional[float] = None
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        requests: Optional[Sequence[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
     ) -> Dict[str, Any]:
         """Cancel several orders (``batch-cancel``); per-item codes: :meth:`batch_errors`.
 
@@ -497,10 +507,16 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         ``cancel_batch_orders("spot", requests)``; ``requests`` is a list of dicts with
         ``orderId`` or ``clientOid``.
         """
-        category, requests = _category_and_payload("cancel_batch_orders", args, category)
+        category, requests = _category_and_payload("cancel_batch_orders", args, category, requests)
         return self._call("batch-cancel", category, self._list(requests), timeout)
 
-    def modify_order(self, *args: Any, category: Optional[str] = None, timeout: Optional[float] = None) -> Dict[str, Any]:
+    def modify_order(
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        request: Optional[Mapping[str, Any]] = None,
+        timeout: Optional[float] = None,
+    ) -> Dict[str, Any]:
         """Modify one open order (``modify-order``).
 
         The request names the order by ``orderId`` or ``clientOid`` (with its ``symbol``) and
@@ -508,18 +524,22 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         ``modify_order(request)``, ``modify_order(request, category="usdt-futures")`` or
         ``modify_order("usdt-futures", request)``; without a category none is sent.
         """
-        category, request = _category_and_payload("modify_order", args, category)
+        category, request = _category_and_payload("modify_order", args, category, request)
         return self._call("modify-order", category, [request], timeout)
 
     def batch_modify_orders(
-        self, *args: Any, category: Optional[str] = None, timeout: Optional[float] = None
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        requests: Optional[Sequence[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
     ) -> Dict[str, Any]:
         """Modify several open orders (``batch-modify``); per-item codes: :meth:`batch_errors`.
 
         Each item is a :meth:`modify_order` request. Call as ``batch_modify_orders(requests)``,
         with ``category=`` or as ``batch_modify_orders("spot", requests)``.
         """
-        category, requests = _category_and_payload("batch_modify_orders", args, category)
+        category, requests = _category_and_payload("batch_modify_orders", args, category, requests)
         return self._call("batch-modify", category, self._list(requests), timeout)
 
     @staticmethod
@@ -544,12 +564,19 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         return failed
 
 
-
-def _category_and_payload(name: str, args: Tuple[Any, ...], category: Optional[str]) -> Tuple[Optional[str], Any]:
-    """``(request)`` with an optional ``category=``, or the positional ``(category, request)``."""
-    if len(args) == 1 and not isinstance(args[0], str):
+def _category_and_payload(
+    name: str, args: Tuple[Any, ...], category: Optional[str], payload: Any
+) -> Tuple[Optional[str], Any]:
+    """The command's category (or ``None``) and request(s), from any of the accepted call styles:
+    ``(request)`` or ``(request=...)`` with an optional ``category=``, or ``(category, request)``."""
+    if payload is not None:
+        if len(args) == 0:
+            return category, payload
+        if len(args) == 1 and (args[0] is None or isinstance(args[0], str)) and category is None:
+            return args[0], payload
+    elif len(args) == 1 and not isinstance(args[0], str):
         return category, args[0]
-    if len(args) == 2 and (args[0] is None or isinstance(args[0], str)) and category is None:
+    elif len(args) == 2 and (args[0] is None or isinstance(args[0], str)) and category is None:
         return args[0], args[1]
     raise InvalidParameterError(
         f"call {name}(request), {name}(request, category='spot') or {name}('spot', request)"
@@ -558,9 +585,11 @@ def _category_and_payload(name: str, args: Tuple[Any, ...], category: Optional[s
 
 def _check_receive_window(value: Any, name: str) -> None:
     low, high = RECEIVE_WINDOW_RANGE
-    try:
-        ms = int(value) if value.__class__ is not bool else None
-    except (TypeError, ValueError):
+    if value.__class__ is int:
+        ms: Optional[int] = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit():
+        ms = int(value)
+    else:
         ms = None
-    if ms is None or str(ms) != str(value).strip() or not low <= ms <= high:
+    if ms is None or not low <= ms <= high:
         raise InvalidParameterError(f"{name} is a whole number of milliseconds from {low} to {high}; got {value!r}")

@@ -132,6 +132,10 @@ def test_bitget_ws_api_category_and_reduce_only(never_connects):
         api.cancel_order({"orderId": "1"}, "spot")
     with pytest.raises(InvalidParameterError, match="modify_order"):
         api.modify_order("spot", {"orderId": "1"}, category="spot")
+    with pytest.raises(InvalidParameterError, match="cancel_batch_orders"):
+        api.cancel_batch_orders([{"orderId": "1"}], requests=[{"orderId": "2"}])
+    with pytest.raises(InvalidParameterError, match="batch_modify_orders"):
+        api.batch_modify_orders()
     with pytest.raises(InvalidParameterError, match="'YES', not 'yes'"):
         api.submit_new_order("usdt-futures", dict(order, reduceOnly="yes"))
     with pytest.raises(InvalidParameterError, match="'YES'"):
@@ -140,7 +144,7 @@ def test_bitget_ws_api_category_and_reduce_only(never_connects):
         api.get_ws_client().send_ws_api_request("v3Public", "place-order", "spot", order)
 
 
-@pytest.mark.parametrize("window", [9, 60_001, 0, -5, "abc", 1.5, True, None, "10.0"])
+@pytest.mark.parametrize("window", [9, 60_001, 0, -5, "abc", 1.5, 100.0, True, None, "10.0", " 100", "１００"])
 def test_bitget_ws_api_receive_window_range(window, never_connects):
     api = BitgetAPI(api_key="k", api_secret="s", api_pass="p")
     order = {"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "qty": "1"}

@@ -328,11 +328,17 @@ def test_bitget_modify_helpers_and_optional_category(scripted):
     api.cancel_batch_orders([{"orderId": "1"}, {"clientOid": "c2"}])
     api.cancel_batch_orders("usdc-futures", [{"orderId": "1"}])
     api.submit_new_order("margin", ORDER_BITGET)
+    # keyword styles: the old (category=, request=) and the new request= alone
+    api.cancel_order(category="spot", request={"orderId": "3"})
+    api.cancel_batch_orders(requests=[{"orderId": "4"}])
+    api.modify_order(request=MODIFY, category="spot")
+    api.batch_modify_orders(None, [MODIFY])
     sent = fake.trades()
     assert [(f["topic"], f.get("category")) for f in sent] == [
         ("modify-order", None), ("modify-order", "usdt-futures"), ("modify-order", "coin-futures"),
         ("batch-modify", None), ("batch-modify", "margin"), ("cancel-order", None), ("cancel-order", "spot"),
         ("batch-cancel", None), ("batch-cancel", "usdc-futures"), ("place-order", "margin"),
+        ("cancel-order", "spot"), ("batch-cancel", None), ("modify-order", "spot"), ("batch-modify", None),
     ]
     assert all("category" not in f for f in sent if f.get("category") is None)  # omitted, not null
     assert sent[0]["args"] == [MODIFY] and sent[3]["args"] == [MODIFY, dict(MODIFY, orderId="2")]
