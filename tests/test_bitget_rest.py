@@ -1,7 +1,8 @@
 """Bitget REST (bitsdk.bitget.RestClientV3 / RestClientV2), offline against `responses`.
 
 Covers the whole endpoint catalogue (tests/data/bitget-endpoints.csv), signing with the spec
-vectors (HMAC and RSA), headers, casing guards, the clock helpers, error mapping and secrets.
+vectors (HMAC and RSA; a signed GET signs the decoded query), headers, casing guards, the clock
+helpers, error mapping and secrets.
 """
 
 import base64
@@ -15,7 +16,7 @@ import socket
 import time
 import traceback
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import requests
@@ -26,9 +27,11 @@ from bitsdk import errors
 from bitsdk._http import OPTIONAL, Envelope
 from bitsdk._signing import Credentials
 from bitsdk.bitget import RestClientV2, RestClientV3
+from bitsdk.bitget._ws import WebsocketAPIClient
 
 CSV_PATH = Path(__file__).parent / "data" / "bitget-endpoints.csv"
 CLASSES = {"rest_v3": RestClientV3, "rest_v2": RestClientV2}
+CATALOGUE_CLIENTS = (*CLASSES, "ws_api")
 
 KEY = "bg_key_0123456789abcdef"
 SECRET = "test-secret"  # the spec's test-vector secret
@@ -65,15 +68,17 @@ AUTH_HEADERS = ("ACCESS-KEY", "ACCESS-SIGN", "ACCESS-TIMESTAMP", "ACCESS-PASSPHR
 
 def _load_rows():
     with CSV_PATH.open(newline="", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if row["client"] in CLASSES]
+        return [row for row in csv.DictReader(handle) if row["client"] in CATALOGUE_CLIENTS]
 
 
-ROWS = _load_rows()
+ALL_ROWS = _load_rows()
+ROWS = [row for row in ALL_ROWS if row["client"] in CLASSES]
+WS_API_ROWS = [row for row in ALL_ROWS if row["client"] == "ws_api"]
 ROW_IDS = [f"{row['client']}-{row['name']}" for row in ROWS]
 
 
 def hmac_sign(timestamp, method, path_url, body="", secret=SECRET):
-    """The ACCESS-SIGN computed independently of bitsdk."""
+    """The ACCESS-SIGN computed independently of bitsdk, over the text given (as Bitget does)."""
     message = f"{timestamp}{method}{path_url}{body}".encode("utf-8")
     return base64.b64encode(hmac.new(secret.encode("utf-8"), message, hashlib.sha256).digest()).decode("ascii")
 
@@ -147,8 +152,13 @@ def assert_signed(request, secret=SECRET, key=KEY, passphrase=PASS):
     assert headers["ACCESS-KEY"] == key
     assert headers["ACCESS-PASSPHRASE"] == passphrase
     assert re.fullmatch(r"\d{13}", headers["ACCESS-TIMESTAMP"])
-    expected = hmac_sign(headers["ACCESS-TIMESTAMP"], request.method, request.path_url, body_text(request), secret)
+    expected = hmac_sign(headers["ACCESS-TIMESTAMP"], request.method, decoded(request.path_url), body_text(request), secret)
     assert headers["ACCESS-SIGN"] == expected
+
+
+def decoded(path_url):
+    """What Bitget verifies: the path and the query with its values percent-decoded."""
+    return unquote(path_url)
 
 
 def assert_common_headers(request, demo=False):
@@ -167,8 +177,22 @@ def assert_common_headers(request, demo=False):
 
 
 def test_catalogue_counts():
-    counts = {client: sum(1 for row in ROWS if row["client"] == client) for client in CLASSES}
-    assert counts == {"rest_v3": 177, "rest_v2": 304}
+    counts = {client: sum(1 for row in ALL_ROWS if row["client"] == client) for client in CATALOGUE_CLIENTS}
+    assert counts == {"rest_v3": 210, "rest_v2": 304, "ws_api": 6}
+
+
+def test_ws_api_helpers_match_the_catalogue():
+    rows = {row["name"]: row["path"] for row in WS_API_ROWS}
+    helpers = {
+        name for name, value in vars(WebsocketAPIClient).items()
+        if callable(value) and not name.startswith("_") and name not in
+        ("send_ws_api_request", "batch_errors", "get_ws_client")
+    }
+    assert helpers == set(rows)
+    assert rows["modify_order"] == "modify-order" and rows["batch_modify_orders"] == "batch-modify"
+    for name, operation in rows.items():
+        method = getattr(WebsocketAPIClient, name)
+        assert f"``{operation}``" in method.__doc__, name
 
 
 @pytest.mark.parametrize("client_name", sorted(CLASSES))
@@ -262,13 +286,47 @@ def test_spec_vector_signed_get(rsps):
     client = RestClientV2(KEY, SECRET, PASS, proxies={})
     client.get_spot_order({"symbol": "BTCUSDT", "orderId": "123", "note": "a b/c"})
     request = rsps.calls[0].request
+    # The URL carries the encoded query; the signature covers the decoded one (spec §0.1, §2.6).
     assert request.path_url == "/api/v2/spot/trade/orderInfo?note=a%20b%2Fc&orderId=123&symbol=BTCUSDT"
     assert request.headers["ACCESS-TIMESTAMP"] == "1700000000000"
-    assert request.headers["ACCESS-SIGN"] == "s9cnFun3f1JuQQAOg+piQ1xT6B0IXRvtusGrmm+2Mwc="
+    assert request.headers["ACCESS-SIGN"] == "fxWKlp9IPpdNeHVub57rhtGStgGo8XBmx0gWZX1z/dU="
     assert request.headers["ACCESS-SIGN"] == hmac_sign(
-        1700000000000, "GET", "/api/v2/spot/trade/orderInfo?note=a%20b%2Fc&orderId=123&symbol=BTCUSDT"
+        1700000000000, "GET", "/api/v2/spot/trade/orderInfo?note=a b/c&orderId=123&symbol=BTCUSDT"
     )
+    # What the JS SDK signs (the encoded form), which Bitget rejects with 40009:
+    assert request.headers["ACCESS-SIGN"] != "s9cnFun3f1JuQQAOg+piQ1xT6B0IXRvtusGrmm+2Mwc="
     assert request.headers["ACCESS-KEY"] == KEY and request.headers["ACCESS-PASSPHRASE"] == PASS
+
+
+# Values that break a signature over the encoded query, and the decoded text Bitget signs.
+AWKWARD_VALUES = ["a:b", "x/y", "id#7", "1+1", "two words", "$DEGENUSDT", "测试-ü", "k=v&z=%41", "TRUE"]
+
+
+@freeze_time(FROZEN)
+@pytest.mark.parametrize("value", AWKWARD_VALUES)
+def test_signed_get_signs_the_decoded_query(value, rsps):
+    client = RestClientV3(KEY, SECRET, PASS, proxies={})
+    client.get_order_info(clientOid=value, category="SPOT", flag=False, ids=["1", "2"])
+    request = rsps.calls[0].request
+    # Sent: sorted, encodeURIComponent values (one parameter each, "&"/"=" escaped).
+    encoded = urlsplit(request.url).query
+    assert encoded.split("&")[0] == "category=SPOT"
+    assert encoded.split("&")[1].startswith("clientOid=") and len(encoded.split("&")) == 4
+    assert encoded.endswith("&flag=false&ids=1%2C2")
+    # Signed: the same pairs with the values as plain text (booleans lower-case, lists comma-joined).
+    prehash_query = f"category=SPOT&clientOid={value}&flag=false&ids=1,2"
+    assert request.headers["ACCESS-SIGN"] == hmac_sign(FROZEN_MS, "GET", "/api/v3/trade/order-info?" + prehash_query)
+    if unquote(encoded) != encoded:  # the value needed encoding: the encoded prehash must not be used
+        assert request.headers["ACCESS-SIGN"] != hmac_sign(FROZEN_MS, "GET", "/api/v3/trade/order-info?" + encoded)
+
+
+@freeze_time(FROZEN)
+def test_signed_get_with_plain_values_is_unchanged(rsps):
+    # Values made only of encodeURIComponent's safe characters sign identically both ways.
+    RestClientV3(KEY, SECRET, PASS, proxies={}).get_order_info(orderId="123", clientOid="A-b_c.d!e~f*g'(h)")
+    request = rsps.calls[0].request
+    assert request.path_url == "/api/v3/trade/order-info?clientOid=A-b_c.d!e~f*g'(h)&orderId=123"
+    assert request.headers["ACCESS-SIGN"] == hmac_sign(FROZEN_MS, "GET", request.path_url)
 
 
 @freeze_time(FROZEN)
@@ -368,7 +426,7 @@ def test_rsa_signatures_verify_with_the_public_key(form, rsa_keys, rsps):
                             price="20000")
     for call in rsps.calls:
         request = call.request
-        prehash = f"{request.headers['ACCESS-TIMESTAMP']}{request.method}{request.path_url}{body_text(request)}"
+        prehash = f"{request.headers['ACCESS-TIMESTAMP']}{request.method}{decoded(request.path_url)}{body_text(request)}"
         signature = base64.b64decode(request.headers["ACCESS-SIGN"])
         assert len(signature) == 256
         public_key.verify(signature, prehash.encode("utf-8"), padding.PKCS1v15(), hashes.SHA256())
@@ -397,7 +455,8 @@ def test_demo_trading_header_on_public_and_private(rsps):
     client = RestClientV3(KEY, SECRET, PASS, demo_trading=True, proxies={})
     client.get_tickers(category="SPOT")
     client.get_balances()
-    RestClientV2(demo_trading=True, proxies={}).get_futures_ticker(productType="SUSDT-FUTURES", symbol="SBTCSUSDT")
+    # Demo futures use the normal product types with the paptrading header.
+    RestClientV2(demo_trading=True, proxies={}).get_futures_ticker(productType="USDT-FUTURES", symbol="BTCUSDT")
     for call in rsps.calls:
         assert_common_headers(call.request, demo=True)
     assert_signed(rsps.calls[1].request)
@@ -467,9 +526,48 @@ def test_v2_product_type_casing_outside_the_futures_family(empty_mock):
     client = RestClientV2(KEY, SECRET, PASS, proxies={})
     with pytest.raises(errors.InvalidParameterError, match='productType="USDT-FUTURES"'):
         client.get_futures_trader_history_orders(productType="usdt-futures")
-    with pytest.raises(errors.InvalidParameterError, match='productType="SUSDT-FUTURES"'):
-        client.get_futures_account_assets({"productType": "susdt-futures"})
     assert not empty_mock.calls
+
+
+DELISTED = ("SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES")
+
+
+@pytest.mark.parametrize("call", [
+    lambda c: c.get_futures_ticker(productType="usdt-futures", symbol="BTCUSDT"),  # futures family: strict
+    lambda c: c.get_futures_all_tickers(productType="Coin-Futures"),
+    lambda c: c.get_futures_trader_history_orders(productType="usdc-futures"),  # elsewhere: casing only
+    lambda c: c.get_futures_ticker(productType="OPTIONS", symbol="BTCUSDT"),  # unknown: the choices listed
+])
+def test_product_type_errors_never_suggest_the_delisted_demo_products(call, empty_mock):
+    with pytest.raises(errors.InvalidParameterError) as caught:
+        call(RestClientV2(KEY, SECRET, PASS, proxies={}))
+    message = str(caught.value)
+    assert "FUTURES" in message and not any(name in message for name in DELISTED)
+    assert not empty_mock.calls
+
+
+@pytest.mark.parametrize("spelling, normal", [("susdt-futures", "USDT-FUTURES"), ("Scoin-Futures", "COIN-FUTURES"),
+                                              ("susdc-futures", "USDC-FUTURES")])
+def test_a_miscased_delisted_demo_product_points_at_the_normal_one(spelling, normal, empty_mock):
+    client = RestClientV2(KEY, SECRET, PASS, demo_trading=True, proxies={})
+    for call in (lambda: client.get_futures_account_assets({"productType": spelling}),  # futures family
+                 lambda: client.get_futures_trader_history_orders(productType=spelling)):  # elsewhere
+        with pytest.raises(errors.InvalidParameterError) as caught:
+            call()
+        message = str(caught.value)
+        assert f'write productType="{normal}"' in message and "delisted" in message and "demo_trading=True" in message
+        assert not any(name in message for name in DELISTED)
+    assert not empty_mock.calls
+
+
+def test_v2_docstrings_do_not_recommend_the_delisted_demo_products():
+    import bitsdk.bitget._rest as rest_module
+    import bitsdk.bitget._ws as ws_module
+
+    texts = [rest_module.__doc__, RestClientV2.__doc__, RestClientV3.__doc__]
+    texts += [getattr(cls, name).__doc__ or "" for cls in (ws_module.WebsocketClientV2, ws_module.WebsocketClientV3)
+              for name in dir(cls) if not name.startswith("_")]
+    assert not [text for text in texts if any(name in (text or "") for name in DELISTED)]
 
 
 def test_correct_spellings_are_accepted(rsps):
@@ -477,10 +575,13 @@ def test_correct_spellings_are_accepted(rsps):
     v3.get_tickers(category="USDT-FUTURES")
     v3.submit_new_order(category="SPOT", reduceOnly="no", symbol="BTCUSDT")
     v2 = RestClientV2(KEY, SECRET, PASS, proxies={})
+    # The delisted S-prefixed demo products still pass when spelled exactly (legacy code keeps running).
     for product in ("USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES", "SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"):
         v2.get_futures_all_tickers(productType=product)
+    v2.get_futures_trader_history_orders(productType="SUSDT-FUTURES")
+    v2.futures_batch_submit_orders(productType="SCOIN-FUTURES", orderList=[{"reduceOnly": "NO"}])
     v2.futures_submit_order(productType="USDT-FUTURES", reduceOnly="YES")
-    assert len(rsps.calls) == 9
+    assert len(rsps.calls) == 11
 
 
 @pytest.mark.parametrize("value", ["cross", "CROSSED", "isolate", "spot", ""])
@@ -559,11 +660,12 @@ def test_keyword_credentials(rsps):
 # ==========================================================================================
 
 
-@pytest.mark.parametrize("cls, path", [(RestClientV3, "/api/v3/public/time"), (RestClientV2, "/api/v2/public/time")])
-def test_fetch_server_time(cls, path, rsps):
+@pytest.mark.parametrize("cls", [RestClientV3, RestClientV2])
+def test_fetch_server_time(cls, rsps):
     value = cls(proxies={}).fetch_server_time()
     assert value == 1700000000123 and type(value) is int  # not NaN, not a string: V2 reads data.serverTime
-    assert urlsplit(rsps.calls[0].request.url).path == path
+    # Both read the documented /api/v2/public/time (the V3 path is reported to 404).
+    assert urlsplit(rsps.calls[0].request.url).path == "/api/v2/public/time"
     assert_no_auth_headers(rsps.calls[0].request)
     assert cls(KEY, SECRET, PASS, proxies={}).fetch_server_time_ms() == 1700000000123
     assert_no_auth_headers(rsps.calls[1].request)
@@ -600,7 +702,7 @@ def test_fetch_latency_summary(monkeypatch, caplog):
 
 def test_fetch_latency_summary_quiet_when_close(monkeypatch, caplog):
     with responses.RequestsMock() as rsps:
-        _server_times(rsps, "/api/v3/public/time", 1_700_000_000_000)
+        _server_times(rsps, "/api/v2/public/time", 1_700_000_000_000)
         _clock(monkeypatch, 1_700_000_000_000, 1_700_000_000_040)
         with caplog.at_level(logging.WARNING, logger="bitsdk.bitget"):
             summary = RestClientV3(proxies={}).fetch_latency_summary()
@@ -625,10 +727,21 @@ def test_time_offset_applied_to_access_timestamp(rsps):
     assert rsps.calls[1].request.headers["ACCESS-TIMESTAMP"] == "1699999999500"
 
 
+def test_v3_sync_time_uses_the_v2_public_time(monkeypatch):
+    # responses.RequestsMock() fails on any unregistered URL: only /api/v2/public/time answers.
+    client = RestClientV3(proxies={})
+    with responses.RequestsMock() as rsps:
+        _server_times(rsps, "/api/v2/public/time", 10_000)
+        _clock(monkeypatch, 1_000, 1_100)
+        assert client.sync_time(samples=1) == 10_000 + 50 - 1_100
+        assert [urlsplit(c.request.url).path for c in rsps.calls] == ["/api/v2/public/time"]
+    assert client.get_server_time.endpoint_spec.path == "/api/v3/public/time"  # still an endpoint method
+
+
 def test_sync_time_keeps_the_shortest_round_trip(monkeypatch):
     client = RestClientV3(proxies={})
     with responses.RequestsMock() as rsps:
-        _server_times(rsps, "/api/v3/public/time", 5_000, 6_000, 9_000)
+        _server_times(rsps, "/api/v2/public/time", 5_000, 6_000, 9_000)
         # (start, end) per sample: rtt 300, then 50, then 3000 (slower than max_rtt_ms)
         _clock(monkeypatch, 1_000, 1_300, 2_000, 2_050, 3_000, 6_000)
         offset = client.sync_time(samples=3, max_rtt_ms=2000)
@@ -640,7 +753,7 @@ def test_sync_time_keeps_the_shortest_round_trip(monkeypatch):
 def test_sync_time_skips_slow_samples(monkeypatch):
     client = RestClientV3(proxies={})
     with responses.RequestsMock() as rsps:
-        _server_times(rsps, "/api/v3/public/time", 50_000, 60_000)
+        _server_times(rsps, "/api/v2/public/time", 50_000, 60_000)
         # the slow sample (rtt 900) would give offset 48_550; the fast one (rtt 80) 58_040
         _clock(monkeypatch, 1_000, 1_900, 2_000, 2_080)
         assert client.sync_time(samples=2, max_rtt_ms=500) == 60_000 + 40 - 2_080
@@ -649,7 +762,7 @@ def test_sync_time_skips_slow_samples(monkeypatch):
 def test_sync_time_all_slow_keeps_the_offset(monkeypatch, caplog):
     client = RestClientV3(proxies={}, time_offset_ms=77)
     with responses.RequestsMock() as rsps:
-        _server_times(rsps, "/api/v3/public/time", 50_000, 60_000)
+        _server_times(rsps, "/api/v2/public/time", 50_000, 60_000)
         _clock(monkeypatch, 1_000, 4_000, 5_000, 9_000)
         with caplog.at_level(logging.WARNING, logger="bitsdk.bitget"):
             assert client.sync_time(samples=2, max_rtt_ms=2000) == 77
@@ -663,13 +776,13 @@ def test_time_sync_interval_syncs_lazily_before_signed_requests(monkeypatch):
     monkeypatch.setattr("bitsdk._http.now_ms", lambda: FROZEN_MS)
     client = RestClientV3(KEY, SECRET, PASS, proxies={}, time_sync_interval=3600)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
-        _server_times(rsps, "/api/v3/public/time", *([FROZEN_MS + 5_000] * 3))
+        _server_times(rsps, "/api/v2/public/time", *([FROZEN_MS + 5_000] * 3))
         rsps.add_callback(responses.GET, re.compile(r".*/api/v3/account/assets"), callback=ok_callback)
         client.get_balances()
         client.get_balances()  # within the interval: no second sync
         paths = [urlsplit(call.request.url).path for call in rsps.calls]
         stamps = [call.request.headers.get("ACCESS-TIMESTAMP") for call in rsps.calls]
-    assert paths == ["/api/v3/public/time"] * 3 + ["/api/v3/account/assets"] * 2
+    assert paths == ["/api/v2/public/time"] * 3 + ["/api/v3/account/assets"] * 2
     assert client.get_time_offset_ms() == 5_000
     assert stamps[3:] == [str(FROZEN_MS + 5_000)] * 2
 

@@ -2,25 +2,42 @@
 
 Signing (Bitget API docs, "Signature"): ``ACCESS-SIGN`` is the base64 of HMAC-SHA256 (or of an
 RSA PKCS#1 v1.5 / SHA-256 signature when the secret is a PEM key) over
-``timestamp + METHOD + path + ("?" + query if any) + body``; the query is sorted by key and
-percent-encoded, and the very string that is signed is the one sent. Demo trading is the live
-host plus the header ``paptrading: 1``.
+``timestamp + METHOD + path + ("?" + query if any) + body``. A signed GET's query is sorted by
+key; the URL carries it percent-encoded (``encodeURIComponent``), but Bitget verifies the
+signature over the *decoded* text (``note=a b/c``, not ``note=a%20b%2Fc``), so that is what is
+signed: signing the encoded form fails with 40009 as soon as a value holds ``:`` ``/`` ``#``
+``+`` a space ``$`` or non-ASCII text. A POST body is signed as the exact bytes sent. Demo
+trading is the live host plus the header ``paptrading: 1``, with the normal product types.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type, Union
+from urllib.parse import unquote
 
 from .. import errors
-from .._http import OPTIONAL, EndpointSpec, Envelope, RestClient, encode_query, endpoint
+from .._http import (
+    OPTIONAL,
+    EndpointSpec,
+    Envelope,
+    RestClient,
+    _choice_message,
+    _param_dicts,
+    encode_query,
+    endpoint,
+    js_str,
+)
 
 __all__ = ["RestClientV3", "RestClientV2", "ERROR_CLASSES"]
 
-FUTURES_PRODUCT_TYPES = (
-    "USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES",
-    # demo trading's simulated products
-    "SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES",
-)
+#: The server clock on every Bitget client (Bitget documents no V3 equivalent).
+SERVER_TIME_PATH = "/api/v2/public/time"
+
+FUTURES_PRODUCT_TYPES = ("USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES")
+#: The S-prefixed demo products, delisted by Bitget on 2025-08-04 (demo trading now uses the
+#: normal product types with ``paptrading: 1``). Still passed through when spelled exactly, so
+#: old code keeps running, but never suggested.
+LEGACY_DEMO_PRODUCT_TYPES = ("SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES")
 
 #: Exchange codes with their own exception class; every other code is an APIError.
 ERROR_CLASSES: Dict[str, Type[errors.APIError]] = {
@@ -99,7 +116,9 @@ class _BitgetRest(RestClient):
     ) -> Dict[str, str]:
         credentials = self.credentials
         payload = body.decode("utf-8") if isinstance(body, bytes) else (body or "")
-        prehash = f"{timestamp}{method}{path}{'?' + query if query else ''}{payload}"
+        # Bitget verifies the decoded query. Decoding the sent text is exact: keys are never
+        # encoded and every value is, so an "&" or "=" inside a value is still escaped here.
+        prehash = f"{timestamp}{method}{path}{'?' + unquote(query) if query else ''}{payload}"
         return {
             "ACCESS-KEY": credentials.api_key or "",
             "ACCESS-SIGN": credentials.signer.sign_base64(prehash),  # type: ignore[union-attr]
@@ -127,10 +146,18 @@ class _BitgetRest(RestClient):
         return spec.path.startswith(self.CATEGORY_FAMILIES)
 
     def fetch_server_time(self) -> int:
-        """Bitget's clock in epoch milliseconds (``GET .../public/time``, ``data.serverTime``)."""
-        return int(self.get_server_time()["data"]["serverTime"])  # type: ignore[attr-defined]
+        """Bitget's clock as an int of epoch milliseconds (one public request).
+
+        Uses ``GET /api/v2/public/time`` (``data.serverTime``, a string of milliseconds) on
+        every Bitget client, V3 included: it is the only documented server-time endpoint
+        (``/api/v3/public/time`` stays available as :meth:`RestClientV3.get_server_time`).
+        :meth:`sync_time` and :meth:`fetch_latency_summary` measure with it.
+        """
+        envelope = self._request("GET", SERVER_TIME_PATH, name="fetch_server_time")
+        return int(envelope["data"]["serverTime"])
 
     def fetch_server_time_ms(self) -> int:
+        """The same as :meth:`fetch_server_time`: Bitget's clock in epoch milliseconds."""
         return self.fetch_server_time()
 
 
@@ -202,6 +229,36 @@ class RestClientV3(_BitgetRest):
     get_copy_futures_max_transferable = endpoint("GET", "/api/v3/copy/futures/max-transferable", auth=True)
     copy_futures_transfer = endpoint("POST", "/api/v3/copy/futures/transfer", auth=True)
     get_copy_futures_transfer_records = endpoint("GET", "/api/v3/copy/futures/transfer-record", auth=True)
+    get_copy_futures_current_followers = endpoint("GET", "/api/v3/copy/futures/current-follower", auth=True)
+    get_copy_futures_history_followers = endpoint("GET", "/api/v3/copy/futures/history-follower", auth=True)
+    get_copy_futures_profit_summary = endpoint("GET", "/api/v3/copy/futures/profit-summary", auth=True)
+    get_copy_futures_profit_details = endpoint("GET", "/api/v3/copy/futures/profit-details", auth=True)
+
+    # /api/v3/stockplus
+    get_stock_plus_option_quote = endpoint("GET", "/api/v3/stockplus/market/option-quote", auth=True)
+    get_stock_plus_option_chain_info = endpoint("GET", "/api/v3/stockplus/market/option-chain-info", auth=True)
+    get_stock_plus_option_expiry_date = endpoint("GET", "/api/v3/stockplus/market/option-expiry-date", auth=True)
+    get_stock_plus_option_volume = endpoint("GET", "/api/v3/stockplus/market/option-volume", auth=True)
+    get_stock_plus_static_info = endpoint("GET", "/api/v3/stockplus/market/static", auth=True)
+    get_stock_plus_quote = endpoint("GET", "/api/v3/stockplus/market/quote", auth=True)
+    get_stock_plus_trade_detail = endpoint("GET", "/api/v3/stockplus/market/trade", auth=True)
+    get_stock_plus_intraday = endpoint("GET", "/api/v3/stockplus/market/intraday", auth=True)
+    get_stock_plus_history_candlestick = endpoint("GET", "/api/v3/stockplus/market/history-candlestick", auth=True)
+    get_stock_plus_candlestick = endpoint("GET", "/api/v3/stockplus/market/candlestick", auth=True)
+    get_stock_plus_depth = endpoint("GET", "/api/v3/stockplus/market/depth", auth=True)
+    place_stock_plus_order = endpoint("POST", "/api/v3/stockplus/trade/place-order", auth=True)
+    cancel_stock_plus_order = endpoint("POST", "/api/v3/stockplus/trade/cancel-order", auth=True)
+    modify_stock_plus_order = endpoint("POST", "/api/v3/stockplus/trade/modify-order", auth=True)
+    get_stock_plus_today_orders = endpoint("GET", "/api/v3/stockplus/trade/today-orders", auth=True)
+    get_stock_plus_history_orders = endpoint("GET", "/api/v3/stockplus/trade/history-orders", auth=True)
+    get_stock_plus_order_detail = endpoint("GET", "/api/v3/stockplus/trade/order-detail", auth=True)
+    get_stock_plus_today_executions = endpoint("GET", "/api/v3/stockplus/trade/today-executions", auth=True)
+    get_stock_plus_history_executions = endpoint("GET", "/api/v3/stockplus/trade/history-executions", auth=True)
+    get_stock_plus_account = endpoint("GET", "/api/v3/stockplus/asset/account", auth=True)
+    get_stock_plus_cash_flow = endpoint("GET", "/api/v3/stockplus/asset/cash-flow", auth=True)
+    get_stock_plus_stock_position = endpoint("GET", "/api/v3/stockplus/asset/stock-position", auth=True)
+    stock_plus_transfer = endpoint("POST", "/api/v3/stockplus/asset/transfer", auth=True)
+    get_stock_plus_transfer_records = endpoint("GET", "/api/v3/stockplus/asset/transfer-records", auth=True)
 
     # /api/v3/account
     get_balances = endpoint("GET", "/api/v3/account/assets", auth=True)
@@ -230,6 +287,9 @@ class RestClientV3(_BitgetRest):
     get_all_fee_rates = endpoint("GET", "/api/v3/account/all-fee-rate", auth=True)
     get_max_transferable = endpoint("GET", "/api/v3/account/max-transferable", auth=True)
     get_open_interest_limit = endpoint("GET", "/api/v3/account/open-interest-limit", auth=True)
+    get_eligible_symbols = endpoint("GET", "/api/v3/account/eligible-symbols", auth=True)
+    get_eligible_margin_tier = endpoint("GET", "/api/v3/account/eligible-margin-tier", auth=True)
+    get_eligible_loan_info = endpoint("GET", "/api/v3/account/eligible-loan-info", auth=True)
     downgrade_account_to_classic = endpoint("POST", "/api/v3/account/switch", auth=True)
     get_unified_account_switch_status = endpoint("GET", "/api/v3/account/switch-status", auth=True)
 
@@ -250,6 +310,8 @@ class RestClientV3(_BitgetRest):
     update_sub_account_api_key = endpoint("POST", "/api/v3/user/update-sub-api", auth=True)
     delete_sub_account_api_key = endpoint("POST", "/api/v3/user/delete-sub-api", auth=True)
     get_sub_account_api_keys = endpoint("GET", "/api/v3/user/sub-api-list", auth=True)
+    get_rate_limit_quota = endpoint("GET", "/api/v3/user/rate-limit-quota", auth=True)
+    set_rate_limit_quota = endpoint("POST", "/api/v3/user/set-rate-limit-quota", auth=True)
 
     # /api/v3/account
     get_transferable_coins = endpoint("GET", "/api/v3/account/transferable-coins", auth=True)
@@ -261,7 +323,7 @@ class RestClientV3(_BitgetRest):
     get_sub_deposit_address = endpoint("GET", "/api/v3/account/sub-deposit-address", auth=True)
     get_deposit_records = endpoint("GET", "/api/v3/account/deposit-records", auth=True)
     get_sub_deposit_records = endpoint("POST", "/api/v3/account/sub-deposit-records", auth=True)
-    submit_withdraw = endpoint("POST", "/api/v3/account/withdraw", auth=True)
+    submit_withdraw = endpoint("POST", "/api/v3/account/withdrawal", auth=True)
     get_withdraw_records = endpoint("GET", "/api/v3/account/withdrawal-records", auth=True)
     get_withdraw_address_book = endpoint("GET", "/api/v3/account/withdraw-address", auth=True)
     cancel_withdrawal = endpoint("POST", "/api/v3/account/cancel-withdrawal", auth=True)
@@ -381,9 +443,10 @@ class RestClientV2(_BitgetRest):
     """Bitget V2 / Classic REST client, every ``/api/v2`` endpoint (spot, futures, margin,
     copy trading, earn, broker, P2P, tax, convert).
 
-    ``productType`` is upper-case (``"USDT-FUTURES"``; demo ``"SUSDT-FUTURES"``) and futures
-    ``reduceOnly`` is ``"YES"``/``"NO"``. The ``/api/v2/margin/{marginType}/...`` methods take
-    ``marginType="crossed"`` or ``"isolated"`` (also as the first positional argument)::
+    ``productType`` is upper-case (``"USDT-FUTURES"``; demo trading uses the same product
+    types with ``demo_trading=True``) and futures ``reduceOnly`` is ``"YES"``/``"NO"``. The
+    ``/api/v2/margin/{marginType}/...`` methods take ``marginType="crossed"`` or ``"isolated"``
+    (also as the first positional argument)::
 
         client = RestClientV2()
         client.get_spot_candles(symbol="BTCUSDT", granularity="1min")
@@ -391,18 +454,33 @@ class RestClientV2(_BitgetRest):
     """
 
     SURFACE = "Bitget V2 REST"
-    PARAM_CHOICES = {"productType": FUTURES_PRODUCT_TYPES, "reduceOnly": ("YES", "NO")}
+    PARAM_CHOICES = {"reduceOnly": ("YES", "NO")}
     PATH_PARAM_CHOICES = {"marginType": ("crossed", "isolated")}
     CATEGORY_FAMILIES = ("/api/v2/mix",)
 
     def _validate(self, spec: EndpointSpec, params: Any) -> None:
         super()._validate(spec, params)
-        # Outside the futures family only the casing is known to matter.
-        product = params.get("productType") if isinstance(params, Mapping) else None
-        if isinstance(product, str) and product != product.upper():
+        # Futures endpoints know every product type; elsewhere only the casing is known to matter.
+        strict = self._choices_apply(spec)
+        for item in _param_dicts(params):
+            self._check_product_type(item.get("productType"), strict)
+
+    def _check_product_type(self, value: Any, strict: bool) -> None:
+        if value is None or value in FUTURES_PRODUCT_TYPES or value in LEGACY_DEMO_PRODUCT_TYPES:
+            return
+        text = js_str(value)
+        if text.upper() in LEGACY_DEMO_PRODUCT_TYPES:
             raise errors.InvalidParameterError(
-                f'productType="{product}" is not valid on {self.SURFACE}: V2 product types are '
-                f'upper-case, write productType="{product.upper()}"'
+                f'productType="{text}" is not valid on {self.SURFACE}: the S-prefixed demo products were '
+                f'delisted on 2025-08-04; demo trading uses the normal product types with demo_trading=True, '
+                f'write productType="{text.upper()[1:]}"'
+            )
+        if strict:
+            raise errors.InvalidParameterError(_choice_message(self.SURFACE, "productType", value, FUTURES_PRODUCT_TYPES))
+        if text != text.upper():
+            raise errors.InvalidParameterError(
+                f'productType="{text}" is not valid on {self.SURFACE}: V2 product types are '
+                f'upper-case, write productType="{text.upper()}"'
             )
 
     # Signed when keys are configured, public otherwise: Bitget serves this market data to

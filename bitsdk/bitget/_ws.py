@@ -9,12 +9,15 @@ engine's (:mod:`bitsdk._ws`).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+import itertools
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from .._futures import CommandFuture, new_request_id
+from .._futures import CommandFuture
 from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
+from ._rest import LEGACY_DEMO_PRODUCT_TYPES
 
 __all__ = ["WS_KEY_MAP", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient"]
 
@@ -31,26 +34,32 @@ _PATHS = {
 
 V3_PUBLIC_INST_TYPES = ("spot", "usdt-futures", "usdc-futures", "coin-futures")
 V3_PRIVATE_TOPICS = frozenset(("account", "position", "fill", "order", "strategy-order"))
-V2_INST_TYPES = (
-    "SPOT",
-    "MARGIN",
-    "USDT-FUTURES",
-    "USDC-FUTURES",
-    "COIN-FUTURES",
-    "SUSDT-FUTURES",
-    "SUSDC-FUTURES",
-    "SCOIN-FUTURES",
-)
+V2_INST_TYPES = ("SPOT", "MARGIN", "USDT-FUTURES", "USDC-FUTURES", "COIN-FUTURES")
 #: V2 channels that route to ``v2Private`` (bitget.md §4.9, incl. the V1/V3 names the SDK checks).
 V2_PRIVATE_CHANNELS = frozenset(
     """account orders positions orders-algo positions-history account-crossed account-isolated
     orders-crossed orders-isolated fill ordersAlgo position order strategy-order""".split()
 )
 _V2_COIN_CHANNELS = frozenset(("account", "account-crossed", "account-isolated"))
-WS_API_CATEGORIES = V3_PUBLIC_INST_TYPES  # the WebSocket API spells categories like V3 streams
+#: WebSocket API categories: lower-case, like V3 stream instTypes, plus ``margin``.
+WS_API_CATEGORIES = ("spot", "margin", "usdt-futures", "usdc-futures", "coin-futures")
+#: Operations that find the order by ``orderId``/``clientOid`` and so may leave ``category`` out.
+WS_API_CATEGORY_OPTIONAL = frozenset(("cancel-order", "batch-cancel", "modify-order", "batch-modify"))
+#: Bitget's bounds for an order's ``receiveWindow``, in milliseconds.
+RECEIVE_WINDOW_RANGE = (10, 60_000)
 
 _BATCH = 15  # topics per subscribe frame
 _PACE = 0.1  # Bitget allows 10 messages per second per connection
+
+# Command ids: Bitget's examples use decimal ids and some error replies echo the id as a JSON
+# number, so ours are digits only (a random per-process prefix and a counter, at most 18
+# digits: it fits a signed 64-bit integer) and replies are matched on str(id).
+_ID_PREFIX = str(100_000 + int.from_bytes(os.urandom(3), "big") % 900_000)
+_ID_COUNTER = itertools.count(1)
+
+
+def _new_request_id() -> str:
+    return f"{_ID_PREFIX}{next(_ID_COUNTER)}"
 
 
 def _as_items(topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]]) -> List[Mapping[str, Any]]:
@@ -134,14 +143,19 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
             return Event("update", ws_key, msg)
         code = msg.get("code")
         req_id = msg.get("id")
-        if req_id.__class__ is str:  # a WebSocket API reply (V3)
-            error = None
-            if str(code) != "0":
-                # Error replies carry no topic: name the command from the pending table.
-                pending = self._pending.peek(req_id)
-                op = pending.op if pending is not None else (msg.get("topic") or "command")
-                error = APIError(f"{op} rejected: {msg.get('msg')}", code=code, body=msg, method=op)
-            return self._command_reply(ws_key, req_id, msg, error)
+        if req_id is not None:  # a WebSocket API reply (V3); only those carry an id
+            # Error replies may carry the id as a JSON number: match on its text.
+            key = str(req_id)
+            if str(code) == "0":
+                return self._command_reply(ws_key, key, msg, None)
+            # Error replies carry no topic: name the command from the pending table.
+            pending = self._pending.peek(key)
+            op = pending.op if pending is not None else (msg.get("topic") or "command")
+            error = APIError(f"{op} rejected: {msg.get('msg')}", code=code, body=msg, method=op)
+            if pending is None:
+                # Nothing waits for it (late, or an id we never sent): still an exception event.
+                return Event("exception", ws_key, msg, error=error, ws_api=True, unmatched=True)
+            return self._command_reply(ws_key, key, msg, error)
         if event == "error":
             if str(code) == "30033":
                 self._logger.warning("%s: Bitget announced a service upgrade; a disconnect follows", ws_key)
@@ -219,40 +233,89 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         self,
         ws_key: str,
         operation: str,
-        category: str,
+        category: Optional[str],
         params: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]],
         *,
         timeout: Optional[float] = None,
+        request_time: Union[bool, int, None] = None,
+        receive_window: Optional[int] = None,
     ) -> CommandFuture:
         """Send one WebSocket API command and return its future at once.
 
         Frame: ``{"op":"trade","id":...,"category":...,"topic":operation,"args":[...]}``.
-        Registered before it is written, matched by ``id``, never resent.
+        Registered before it is written, matched by ``id`` (as text: Bitget may echo it as a
+        number), never resent. The reply is returned as Bitget sent it, extra fields
+        (``receiveTime``, ``pushTime``, ``rateLimit``, ``connId``...) included.
 
         Args:
             ws_key: ``"v3Private"``.
-            operation: ``place-order``, ``batch-place``, ``cancel-order`` or ``batch-cancel``.
-            category: ``spot``, ``usdt-futures``, ``usdc-futures`` or ``coin-futures``
-                (lower-case on the WS API).
+            operation: ``place-order``, ``batch-place``, ``cancel-order``, ``batch-cancel``,
+                ``modify-order`` or ``batch-modify``.
+            category: ``spot``, ``margin``, ``usdt-futures``, ``usdc-futures`` or
+                ``coin-futures`` (lower-case on the WS API). ``None`` leaves it out of the
+                frame, which only the cancel and modify operations allow.
             params: one dict, or a list of dicts for batch operations.
             timeout: seconds for the connection and then for the reply (``command_timeout``).
+            request_time: the frame's ``requestTime`` (ms, sent as text): ``True`` stamps the
+                client clock (plus the time offset) once the connection is ready, an int is
+                sent as given, ``False`` sends none. By default it is stamped only when a
+                receive window is set.
+            receive_window: milliseconds (10..60000) after ``requestTime`` within which Bitget
+                may still execute each order, sent as every item's ``receiveWindow`` (an
+                item's own ``receiveWindow`` wins; it is range-checked too).
 
         Raises:
-            InvalidParameterError: wrong ws_key, category casing, or ``reduceOnly`` casing.
+            InvalidParameterError: wrong ws_key, missing or wrongly cased category,
+                ``reduceOnly`` casing, a cancel/modify item without ``orderId`` or
+                ``clientOid``, or a receive window outside 10..60000 ms; nothing is sent.
             NotConnectedError: not connected and logged in within ``timeout``; nothing sent.
         """
         if ws_key != "v3Private":
             self._check_key(ws_key)
             raise InvalidParameterError(f"the WebSocket API runs on ws_key 'v3Private', not {ws_key!r}")
-        check_choice(category, WS_API_CATEGORIES, "category on the Bitget WebSocket API (lower-case)")
+        what = "category on the Bitget WebSocket API (lower-case)"
+        if category is not None:
+            check_choice(category, WS_API_CATEGORIES, what)
+        elif operation not in WS_API_CATEGORY_OPTIONAL:
+            raise InvalidParameterError(
+                f"{operation} needs a category: one of {', '.join(repr(c) for c in WS_API_CATEGORIES)}"
+            )
+        if receive_window is not None:
+            _check_receive_window(receive_window, "receive_window")
         items = [params] if isinstance(params, Mapping) else list(params)
+        args = []
         for item in items:
             if not isinstance(item, Mapping):
                 raise InvalidParameterError(f"each WebSocket API item is a dict; got {item!r}")
             if "reduceOnly" in item:
                 check_choice(item["reduceOnly"], ("YES", "NO"), "reduceOnly on the Bitget WebSocket API (upper-case)")
-        request_id = new_request_id()
-        frame = {"op": "trade", "id": request_id, "category": category, "topic": operation, "args": [dict(i) for i in items]}
+            if operation in WS_API_CATEGORY_OPTIONAL and not (item.get("orderId") or item.get("clientOid")):
+                raise InvalidParameterError(f"each {operation} item needs 'orderId' or 'clientOid'; got {dict(item)!r}")
+            arg = dict(item)
+            if "receiveWindow" in arg:
+                _check_receive_window(arg["receiveWindow"], "receiveWindow")
+            elif receive_window is not None:
+                arg["receiveWindow"] = str(receive_window)
+            args.append(arg)
+        if request_time is None:
+            request_time = any("receiveWindow" in arg for arg in args)
+        request_id = _new_request_id()
+        frame: Dict[str, Any] = {"op": "trade", "id": request_id}
+        if category is not None:
+            frame["category"] = category
+        frame["topic"] = operation
+        frame["args"] = args
+        if request_time is True:
+            # Stamp once the connection is ready: a connect or login must not eat the window.
+            wait = self._command_timeout if timeout is None else float(timeout)
+            self._wait_live(self._ensure(ws_key), wait)
+            frame["requestTime"] = str(self._now_ms())
+        elif request_time is not False:
+            if request_time.__class__ is not int or request_time <= 0:
+                raise InvalidParameterError(
+                    f"request_time is True (stamp now), False, or an int of epoch milliseconds; got {request_time!r}"
+                )
+            frame["requestTime"] = str(request_time)
         return self._send_command(ws_key, request_id, request_id, operation, frame, timeout)
 
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
@@ -293,8 +356,8 @@ class WebsocketClientV2(_BitgetWebsocketClient):
         ``coin``; every other channel in ``instId``. ``"default"`` means all (private only).
 
         Args:
-            inst_type: ``SPOT``, ``USDT-FUTURES``, ``USDC-FUTURES``, ``COIN-FUTURES`` (demo:
-                ``SUSDT-FUTURES``...), upper-case.
+            inst_type: ``SPOT``, ``USDT-FUTURES``, ``USDC-FUTURES``, ``COIN-FUTURES``,
+                upper-case (demo trading uses the same values with ``demo_trading=True``).
             topic: the channel, e.g. ``ticker``, ``books5``, ``orders``.
             coin_or_inst_id: the symbol or coin.
         """
@@ -325,8 +388,17 @@ class WebsocketClientV2(_BitgetWebsocketClient):
         return ws_key, {"instType": inst_type, "channel": topic, field: coin_or_inst_id}
 
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
-        if "instType" in payload:
-            check_choice(payload["instType"], V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)", strict=False)
+        if "instType" not in payload:
+            return
+        inst_type = payload["instType"]
+        if inst_type in LEGACY_DEMO_PRODUCT_TYPES:  # delisted, but old code keeps running
+            return
+        if isinstance(inst_type, str) and inst_type.upper() in LEGACY_DEMO_PRODUCT_TYPES:
+            raise InvalidParameterError(
+                f"instType {inst_type!r}: the S-prefixed demo products were delisted on 2025-08-04; demo "
+                f"trading uses the normal instTypes with demo_trading=True, write {inst_type.upper()[1:]!r}"
+            )
+        check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)", strict=False)
 
 
 class WebsocketAPIClient(BaseWebsocketAPIClient):
@@ -376,15 +448,24 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
     def send_ws_api_request(
         self,
         operation: str,
-        category: str,
+        category: Optional[str],
         params: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]],
         *,
         timeout: Optional[float] = None,
+        request_time: Union[bool, int, None] = None,
+        receive_window: Optional[int] = None,
     ) -> CommandFuture:
-        """Send one command on ``v3Private`` and return its future without waiting."""
-        return self._ws.send_ws_api_request("v3Private", operation, category, params, timeout=timeout)
+        """Send one command on ``v3Private`` and return its future without waiting.
 
-    def _call(self, operation: str, category: str, params: Any, timeout: Optional[float]) -> Dict[str, Any]:
+        The arguments are those of :meth:`WebsocketClientV3.send_ws_api_request` (``category``
+        may be ``None`` for cancel and modify operations).
+        """
+        return self._ws.send_ws_api_request(
+            "v3Private", operation, category, params,
+            timeout=timeout, request_time=request_time, receive_window=receive_window,
+        )
+
+    def _call(self, operation: str, category: Optional[str], params: Any, timeout: Optional[float]) -> Dict[str, Any]:
         return self.send_ws_api_request(operation, category, params, timeout=timeout).result()
 
     def submit_new_order(self, category: str, order: Mapping[str, Any], *, timeout: Optional[float] = None) -> Dict[str, Any]:
@@ -397,15 +478,69 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         """Place several orders (``batch-place``); per-item codes: :meth:`batch_errors`."""
         return self._call("batch-place", category, self._list(orders), timeout)
 
-    def cancel_order(self, category: str, request: Mapping[str, Any], *, timeout: Optional[float] = None) -> Dict[str, Any]:
-        """Cancel one order by ``orderId`` or ``clientOid`` (``cancel-order``)."""
+    def cancel_order(
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        request: Optional[Mapping[str, Any]] = None,
+        timeout: Optional[float] = None,
+    ) -> Dict[str, Any]:
+        """Cancel one order by ``orderId`` or ``clientOid`` (``cancel-order``).
+
+        Call as ``cancel_order(request)``, ``cancel_order(request, category="spot")`` or
+        ``cancel_order("spot", request)`` (keywords ``category=`` and ``request=`` work too).
+        Without a category none is sent: Bitget finds the order by its id.
+        """
+        category, request = _category_and_payload("cancel_order", args, category, request)
         return self._call("cancel-order", category, [request], timeout)
 
     def cancel_batch_orders(
-        self, category: str, requests: Sequence[Mapping[str, Any]], *, timeout: Optional[float] = None
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        requests: Optional[Sequence[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
     ) -> Dict[str, Any]:
-        """Cancel several orders (``batch-cancel``); per-item codes: :meth:`batch_errors`."""
+        """Cancel several orders (``batch-cancel``); per-item codes: :meth:`batch_errors`.
+
+        Call as ``cancel_batch_orders(requests)``, with ``category=`` or as
+        ``cancel_batch_orders("spot", requests)``; ``requests`` is a list of dicts with
+        ``orderId`` or ``clientOid``.
+        """
+        category, requests = _category_and_payload("cancel_batch_orders", args, category, requests)
         return self._call("batch-cancel", category, self._list(requests), timeout)
+
+    def modify_order(
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        request: Optional[Mapping[str, Any]] = None,
+        timeout: Optional[float] = None,
+    ) -> Dict[str, Any]:
+        """Modify one open order (``modify-order``).
+
+        The request names the order by ``orderId`` or ``clientOid`` (with its ``symbol``) and
+        carries the changes: ``qty``, ``price``, ``newClientOid``, ``autoCancel``... Call as
+        ``modify_order(request)``, ``modify_order(request, category="usdt-futures")`` or
+        ``modify_order("usdt-futures", request)``; without a category none is sent.
+        """
+        category, request = _category_and_payload("modify_order", args, category, request)
+        return self._call("modify-order", category, [request], timeout)
+
+    def batch_modify_orders(
+        self,
+        *args: Any,
+        category: Optional[str] = None,
+        requests: Optional[Sequence[Mapping[str, Any]]] = None,
+        timeout: Optional[float] = None,
+    ) -> Dict[str, Any]:
+        """Modify several open orders (``batch-modify``); per-item codes: :meth:`batch_errors`.
+
+        Each item is a :meth:`modify_order` request. Call as ``batch_modify_orders(requests)``,
+        with ``category=`` or as ``batch_modify_orders("spot", requests)``.
+        """
+        category, requests = _category_and_payload("batch_modify_orders", args, category, requests)
+        return self._call("batch-modify", category, self._list(requests), timeout)
 
     @staticmethod
     def _list(items: Any) -> List[Mapping[str, Any]]:
@@ -428,3 +563,33 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
                 failed.append({"index": i, "code": code, "msg": item.get("msg"), "item": item})
         return failed
 
+
+def _category_and_payload(
+    name: str, args: Tuple[Any, ...], category: Optional[str], payload: Any
+) -> Tuple[Optional[str], Any]:
+    """The command's category (or ``None``) and request(s), from any of the accepted call styles:
+    ``(request)`` or ``(request=...)`` with an optional ``category=``, or ``(category, request)``."""
+    if payload is not None:
+        if len(args) == 0:
+            return category, payload
+        if len(args) == 1 and (args[0] is None or isinstance(args[0], str)) and category is None:
+            return args[0], payload
+    elif len(args) == 1 and not isinstance(args[0], str):
+        return category, args[0]
+    elif len(args) == 2 and (args[0] is None or isinstance(args[0], str)) and category is None:
+        return args[0], args[1]
+    raise InvalidParameterError(
+        f"call {name}(request), {name}(request, category='spot') or {name}('spot', request)"
+    )
+
+
+def _check_receive_window(value: Any, name: str) -> None:
+    low, high = RECEIVE_WINDOW_RANGE
+    if value.__class__ is int:
+        ms: Optional[int] = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit():
+        ms = int(value)
+    else:
+        ms = None
+    if ms is None or not low <= ms <= high:
+        raise InvalidParameterError(f"{name} is a whole number of milliseconds from {low} to {high}; got {value!r}")

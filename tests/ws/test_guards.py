@@ -90,10 +90,21 @@ def test_bitget_v2_instType_is_upper_case(never_connects):
     ws = WebsocketClientV2()
     with pytest.raises(InvalidParameterError, match="'SPOT', not 'spot'"):
         ws.subscribe_topic("spot", "ticker", "BTCUSDT")
-    with pytest.raises(InvalidParameterError, match="'SUSDT-FUTURES'"):
-        ws.subscribe_topic("susdt-futures", "ticker", "SBTCSUSDT")
-    with pytest.raises(InvalidParameterError, match="'USDT-FUTURES'"):
+    with pytest.raises(InvalidParameterError, match="'USDT-FUTURES'") as caught:
         ws.subscribe({"topic": "books5", "payload": {"instType": "usdt-futures", "instId": "BTCUSDT"}}, "v2Public")
+    assert "SUSDT" not in str(caught.value) and "SCOIN" not in str(caught.value)
+
+
+def test_bitget_v2_delisted_demo_inst_types(never_connects):
+    ws = WebsocketClientV2()
+    # A wrongly cased S-form is pointed at the normal product type, never at the S-form.
+    with pytest.raises(InvalidParameterError, match="delisted") as caught:
+        ws.subscribe_topic("susdt-futures", "ticker", "SBTCSUSDT")
+    assert "write 'USDT-FUTURES'" in str(caught.value) and "demo_trading=True" in str(caught.value)
+    assert "'SUSDT-FUTURES'" not in str(caught.value)
+    # The exact legacy spellings still pass (old code keeps running): the guard lets them through.
+    for legacy in ("SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"):
+        ws._check_payload("ticker", {"instType": legacy}, "v2Public")
 
 
 def test_private_without_credentials_fails_before_connecting(never_connects):
@@ -110,12 +121,49 @@ def test_bitget_ws_api_category_and_reduce_only(never_connects):
         api.submit_new_order("SPOT", order)
     with pytest.raises(InvalidParameterError, match="'usdt-futures', not 'USDT-FUTURES'"):
         api.cancel_order("USDT-FUTURES", {"orderId": "1"})
+    with pytest.raises(InvalidParameterError, match="'margin', not 'MARGIN'"):
+        api.modify_order({"orderId": "1", "symbol": "BTCUSDT", "price": "1"}, category="MARGIN")
+    with pytest.raises(InvalidParameterError, match="place-order needs a category: one of 'spot', 'margin'"):
+        api.submit_new_order(None, order)
+    with pytest.raises(InvalidParameterError, match="batch-place needs a category"):
+        api.get_ws_client().send_ws_api_request("v3Private", "batch-place", None, [order])
+    with pytest.raises(InvalidParameterError, match="needs 'orderId' or 'clientOid'"):
+        api.cancel_order({"symbol": "BTCUSDT"})
+    with pytest.raises(InvalidParameterError, match="needs 'orderId' or 'clientOid'"):
+        api.batch_modify_orders([{"orderId": "1", "qty": "2"}, {"symbol": "BTCUSDT", "qty": "2"}])
+    with pytest.raises(InvalidParameterError, match=r"cancel_order\(request\), cancel_order\(request, category='spot'\)"):
+        api.cancel_order({"orderId": "1"}, "spot")
+    with pytest.raises(InvalidParameterError, match="modify_order"):
+        api.modify_order("spot", {"orderId": "1"}, category="spot")
+    with pytest.raises(InvalidParameterError, match="cancel_batch_orders"):
+        api.cancel_batch_orders([{"orderId": "1"}], requests=[{"orderId": "2"}])
+    with pytest.raises(InvalidParameterError, match="batch_modify_orders"):
+        api.batch_modify_orders()
     with pytest.raises(InvalidParameterError, match="'YES', not 'yes'"):
         api.submit_new_order("usdt-futures", dict(order, reduceOnly="yes"))
     with pytest.raises(InvalidParameterError, match="'YES'"):
         api.place_batch_orders("usdt-futures", [order, dict(order, reduceOnly=True)])
     with pytest.raises(InvalidParameterError, match="v3Private"):
         api.get_ws_client().send_ws_api_request("v3Public", "place-order", "spot", order)
+
+
+@pytest.mark.parametrize("window", [9, 60_001, 0, -5, "abc", 1.5, 100.0, True, None, "10.0", " 100", "１００"])
+def test_bitget_ws_api_receive_window_range(window, never_connects):
+    api = BitgetAPI(api_key="k", api_secret="s", api_pass="p")
+    order = {"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "qty": "1"}
+    with pytest.raises(InvalidParameterError, match="milliseconds from 10 to 60000"):
+        api.send_ws_api_request("place-order", "spot", dict(order, receiveWindow=window))
+    if window is not None:
+        with pytest.raises(InvalidParameterError, match="receive_window is a whole number of milliseconds"):
+            api.send_ws_api_request("place-order", "spot", order, receive_window=window)
+
+
+@pytest.mark.parametrize("stamp", [0, -1, "1700000000000", 1.7e12])
+def test_bitget_ws_api_request_time_type(stamp, never_connects):
+    api = BitgetAPI(api_key="k", api_secret="s", api_pass="p")
+    order = {"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "qty": "1"}
+    with pytest.raises(InvalidParameterError, match="request_time is True"):
+        api.send_ws_api_request("place-order", "spot", order, request_time=stamp)
 
 
 def test_bybit_category_and_depth_guards(never_connects):
