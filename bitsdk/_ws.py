@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlparse
 
 import websocket
 
+from ._encoding import frame_json
 from ._futures import CommandFuture, PendingCommands
 from ._signing import Credentials
 from .errors import (
@@ -59,9 +60,9 @@ _AUTH_RETRY_MIN = 5.0  # a rejected login waits at least this long (capped by th
 _CONTROL_MAX_LEN = 200  # pong frames are short; longer frames skip the pong check
 
 _dumps = json.dumps
-#: Compact JSON for outgoing frames (one encoder, built once: json.dumps with non-default
-#: arguments builds a new encoder on every call).
-_compact = json.JSONEncoder(separators=(",", ":")).encode
+#: Compact JSON for outgoing frames: the shared encoder (Decimals as exact strings; NaN,
+#: bytes and the like refused with InvalidParameterError before anything is sent).
+_compact = frame_json
 
 
 class WsKeyMap(Mapping[str, str]):
