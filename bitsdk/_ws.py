@@ -688,16 +688,18 @@ class BaseWebsocketClient:
     ) -> CommandFuture:
         """Register, then send one command; returns its future (never resent)."""
         timeout = self._command_timeout if timeout is None else float(timeout)
+        text = _compact(frame)  # bad values fail here, before connecting
         conn = self._ensure(ws_key)
         ws = self._wait_live(conn, timeout)
         fut = CommandFuture(request_id, op, ws_key, frame, timeout, self._call_soon)
-        text = _compact(frame)
         self._pending.add(match_key, fut)  # before sending: a fast reply must find it
         if conn.live is not ws:
             # Dropped between the wait and the registration: nothing was written.
             self._pending.pop(match_key)
             fut._set_exception(NotConnectedError(f"{ws_key} dropped before {op} was sent; nothing was sent"))
             return fut
+        if not fut._mark_sending():
+            return fut  # cancelled before it was written: never sent
         try:
             ws.send(text)
         except Exception as exc:  # noqa: BLE001
