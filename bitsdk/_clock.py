@@ -90,27 +90,37 @@ class Clock:
             )
         return summary
 
+    def sync_if_due(self, server_ms: Callable[[], int]) -> None:
+        """Sync when :meth:`due`; threads that find it due together sync once between them."""
+        if self.due():
+            with self._sync_lock:
+                if self.due():
+                    self._sync(server_ms, 3, 2000)
+
     def sync(self, server_ms: Callable[[], int], samples: int = 3, max_rtt_ms: int = 2000) -> int:
         """Measure and apply the offset (server minus local, at the round trip's midpoint).
 
         Keeps the sample with the shortest round trip; one slower than ``max_rtt_ms`` is not
         trusted (it would skew every later timestamp). Returns the offset in force.
         """
-        with self._sync_lock:  # two threads due at once sync once each, never interleaved
-            best: Optional[Tuple[int, int]] = None
-            for _ in range(max(1, samples)):
-                start = self.local_ms()
-                server = server_ms()
-                end = self.local_ms()
-                rtt = end - start
-                if rtt <= max_rtt_ms and (best is None or rtt < best[0]):
-                    best = (rtt, server + rtt // 2 - end)
-            self.last_sync = time.monotonic()
-            if best is None:
-                self.logger.warning("time sync skipped: every round trip was slower than %d ms", max_rtt_ms)
-                return self.offset_ms
-            self.offset_ms = best[1]
+        with self._sync_lock:
+            return self._sync(server_ms, samples, max_rtt_ms)
+
+    def _sync(self, server_ms: Callable[[], int], samples: int, max_rtt_ms: int) -> int:
+        best: Optional[Tuple[int, int]] = None
+        for _ in range(max(1, samples)):
+            start = self.local_ms()
+            server = server_ms()
+            end = self.local_ms()
+            rtt = end - start
+            if rtt <= max_rtt_ms and (best is None or rtt < best[0]):
+                best = (rtt, server + rtt // 2 - end)
+        self.last_sync = time.monotonic()
+        if best is None:
+            self.logger.warning("time sync skipped: every round trip was slower than %d ms", max_rtt_ms)
             return self.offset_ms
+        self.offset_ms = best[1]
+        return self.offset_ms
 
     def __repr__(self) -> str:
         return f"Clock(offset_ms={self.offset_ms}, sync_interval={self.sync_interval!r})"

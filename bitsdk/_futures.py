@@ -23,7 +23,7 @@ import queue
 import threading
 import time
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
-from typing import Any, Callable, Dict, Hashable, Iterable, Iterator, List, NamedTuple, Optional, Set
+from typing import Any, Callable, Dict, Hashable, Iterable, Iterator, List, NamedTuple, Optional, Set, cast
 
 from .errors import CommandCancelledError, CommandTimeoutError, InvalidParameterError
 
@@ -163,8 +163,7 @@ class CommandFuture:
         self._wait(timeout)
         if self._exception is not None:
             raise self._exception
-        assert self._result is not None
-        return self._result
+        return cast(Dict[str, Any], self._result)
 
     def exception(self, timeout: Optional[float] = None) -> Optional[BaseException]:
         """Wait like :meth:`result` and return the exception, or ``None`` on success.

@@ -17,7 +17,7 @@ import logging
 import os
 import time
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
-from typing import Any, ClassVar, Dict, Iterable, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, Union
 from urllib.parse import quote
 
 import requests
@@ -78,7 +78,7 @@ class RestClient:
     LOGGER_NAME: ClassVar[str] = "bitsdk"
     TRACE_ENV: ClassVar[str] = ""
     #: Headers whose values never reach a log line.
-    SECRET_HEADERS: ClassVar[frozenset] = frozenset()
+    SECRET_HEADERS: ClassVar[FrozenSet[str]] = frozenset()
     #: Parameters with a fixed set of spellings: name -> allowed values.
     PARAM_CHOICES: ClassVar[Mapping[str, Tuple[str, ...]]] = {}
     #: Path placeholders with a fixed set of values: name -> allowed values.
@@ -375,8 +375,7 @@ class RestClient:
         signed = bool(auth) and (auth != OPTIONAL or self.credentials.complete)
         if signed:
             self.credentials.require(f"{name or path} (signed endpoint {method} {path})", self.NEEDS_PASSPHRASE)
-            if self.clock.due():
-                self.sync_time()
+            self.clock.sync_if_due(self.fetch_server_time_ms)
         url = self.base_url + path + ("?" + query if query else "")
         attempts = 1 + (self.read_retries if method == "GET" else 0)
         for attempt in range(attempts):
@@ -407,7 +406,7 @@ class RestClient:
         if told is not None:
             # The exchange said when to come back: wait that long if it is short, else give up.
             return told if told <= self.max_retry_wait else None
-        return min(0.25 * (2**attempt), 2.0)
+        return min(0.25 * 2.0**attempt, 2.0)
 
     def _server_wait(self, exc: errors.BitsdkError) -> Optional[float]:
         """The wait the exchange asked for: ``Retry-After`` (seconds or an HTTP date), or,

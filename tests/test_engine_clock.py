@@ -88,3 +88,22 @@ def test_the_exchange_packages_names_stay_importable_from_http(name):
     import bitsdk._http
 
     assert hasattr(bitsdk._http, name)
+
+
+def test_threads_due_together_sync_once():
+    import threading
+
+    calls = []
+    clock = Clock(sync_interval=60, local_ms=lambda: 0)
+
+    def server():
+        calls.append(1)
+        return 10
+
+    threads = [threading.Thread(target=clock.sync_if_due, args=(server,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 3  # one sync of three samples, whatever the interleaving
+    assert clock.offset_ms == 10 and not clock.due()
