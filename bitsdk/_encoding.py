@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Set
 from urllib.parse import quote
 
 from . import errors
@@ -36,6 +36,10 @@ _JS_SAFE = "-_.!~*'()"
 # A name with one of these would change the query's structure (or is a typo with a space).
 _BAD_NAME = re.compile(r"[&=#?\s\x00-\x1f\x7f]")
 _SCALARS = (str, bool, int)  # accepted as they are (float and Decimal must be finite)
+_PLAIN = frozenset({str, bool, int})  # exact types: one set lookup on the hot path
+# Names already found good: a client uses few, and checking a known one is one set lookup.
+_GOOD_NAMES: Set[str] = set()
+_GOOD_NAMES_MAX = 4096
 
 
 def js_str(value: Any) -> str:
@@ -108,10 +112,12 @@ def frame_json(frame: Any) -> str:
     """
     try:
         return _encode_frame(frame)
-    except (TypeError, ValueError):
-        # The slow walk only runs on failure, to say which value and what to write instead.
-        check_value("WebSocket frame", "", frame, in_query=False)
-        raise
+    except (TypeError, ValueError) as exc:
+        failure = exc
+    # The slow walk only runs on failure, to say which value and what to write instead
+    # (outside the except block: the json error is no context of ours).
+    check_value("WebSocket frame", "", frame, in_query=False)
+    raise failure
 
 
 # -- checks -------------------------------------------------------------------------------
@@ -139,6 +145,8 @@ def check_params(where: str, params: Any, *, in_query: bool) -> None:
 
 def check_name(where: str, name: Any) -> None:
     """Refuse a parameter name that is not a plain string (it would change the query)."""
+    if name in _GOOD_NAMES:
+        return
     if not isinstance(name, str):
         raise errors.InvalidParameterError(
             f"{where}: parameter names are strings, got {name!r} ({type(name).__name__}); "
@@ -151,12 +159,14 @@ def check_name(where: str, name: Any) -> None:
             f"{where}: parameter name {name!r} {what}; names are the exchange's own camelCase "
             "spellings, without '&', '=', '#', '?', spaces or control characters"
         )
+    if len(_GOOD_NAMES) < _GOOD_NAMES_MAX:
+        _GOOD_NAMES.add(name)
 
 
 def check_value(where: str, name: str, value: Any, *, in_query: bool) -> None:
     """Refuse a value (at any depth) that is not a str, int, finite float/Decimal, bool,
     ``None``, or a list/dict of those where JSON carries it."""
-    if value is None or isinstance(value, _SCALARS):
+    if value is None or type(value) in _PLAIN or isinstance(value, _SCALARS):
         return
     if isinstance(value, float):
         if not math.isfinite(value):

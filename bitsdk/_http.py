@@ -23,10 +23,10 @@ from urllib.parse import quote
 import requests
 
 from . import __version__, errors
-from ._clock import Clock
+from ._clock import Clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
-from ._redact import redact, redact_query, redact_text
+from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
 # EndpointSpec, endpoint, hand_written, OPTIONAL, js_str, compact_json and encode_query moved
@@ -37,11 +37,6 @@ __all__ = [
 ]
 
 Timeout = Union[float, Tuple[float, float]]
-
-
-def now_ms() -> int:
-    """The local clock in epoch milliseconds (what the clients' :class:`Clock` reads)."""
-    return time.time_ns() // 1_000_000
 
 
 class Envelope(Dict[str, Any]):
@@ -600,5 +595,6 @@ def _rate_limit_hint(status: int) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
+    # requests names the URL ("Max retries exceeded with url: /v5/...?..."): its query too is redacted.
     text = str(exc).splitlines()
-    return text[0][:300] if text else ""
+    return redact_urls(text[0][:300]) if text else ""

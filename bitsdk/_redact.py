@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
-__all__ = ["REDACTED", "is_secret_name", "redact", "redact_query", "redact_text"]
+__all__ = ["REDACTED", "is_secret_name", "redact", "redact_query", "redact_text", "redact_urls"]
 
 REDACTED = "<redacted>"
 _SECRET_NAME = re.compile(r"secret|passphrase|password|private[\s_-]*key|signature|token", re.IGNORECASE)
 # "name": "value" (or a number/true/false) pairs, for text that is not valid JSON (truncated).
+_URL_QUERY = re.compile(r"\?([^\s)'\"]+)")
 _TEXT_PAIR = re.compile(r'("([^"\\]*)"\s*:\s*)("(?:[^"\\]|\\.)*"?|[-\w.+]+)')
 
 
@@ -57,3 +58,8 @@ def redact_query(query: str) -> str:
         name, sep, _ = part.partition("=")
         parts.append(f"{name}={REDACTED}" if sep and is_secret_name(unquote(name)) else part)
     return "&".join(parts)
+
+
+def redact_urls(text: str) -> str:
+    """Free text (an exception message) with the query strings of any URLs in it redacted."""
+    return _URL_QUERY.sub(lambda m: "?" + redact_query(m.group(1)), text)

@@ -158,3 +158,15 @@ def test_the_engine_alone_reads_the_bybit_header_on_a_429():
     exc = errors.RateLimitError("slow", http_status=429, headers=reset_in(2_500))
     client.clock.local_ms = lambda: NOW_MS
     assert client._retry_delay(exc, 0) == 2.5
+
+
+def test_the_last_failure_carries_no_earlier_one(slept):
+    import requests
+
+    with responses.RequestsMock() as rsps:
+        rsps.add("GET", ANY, body=requests.ConnectionError("refused"))
+        rsps.add("GET", ANY, body=requests.ConnectionError("refused again"))
+        with pytest.raises(errors.NetworkError) as caught:
+            RestClientV5(proxies={}, read_retries=1).get_tickers(category="spot")
+    assert caught.value.__context__ is None and caught.value.__cause__ is None
+    assert "refused again" in str(caught.value) and slept == [0.25]

@@ -265,3 +265,34 @@ def test_secret_like_fields_in_error_bodies_are_redacted(rsps):
         RestClientV3(KEY, SECRET, PASS, proxies={}).submit_new_order(category="SPOT", symbol="BTCUSDT")
     assert caught.value.body == {"passphrase": "<redacted>", "detail": "boom"}
     assert "LEAKED-PASS" not in str(caught.value)
+
+
+# -- the redaction rules themselves ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["secret", "secretKey", "apiSecret", "passphrase", "PASSPHRASE", "password",
+                                  "privateKey", "private_key", "rsaPrivateKey", "signature", "token", "accessToken"])
+def test_secret_like_names(name):
+    from bitsdk._redact import is_secret_name
+
+    assert is_secret_name(name)
+
+
+@pytest.mark.parametrize("name", ["apiKey", "symbol", "qty", "orderId", "uid", "note", "category", 7])
+def test_ordinary_names(name):
+    from bitsdk._redact import is_secret_name
+
+    assert not is_secret_name(name)
+
+
+def test_redaction_of_text_json_broken_json_queries_and_messages():
+    from bitsdk._redact import redact_query, redact_text, redact_urls
+
+    assert redact_text('{"a":1,"x":[{"secretKey":"S1"}]}') == '{"a":1,"x":[{"secretKey":"<redacted>"}]}'
+    # A truncated body is not JSON: redacted pair by pair, strings and bare values alike.
+    assert redact_text('{"apiKey":"k","secret":"S2","token":12345,"pass') == (
+        '{"apiKey":"k","secret":"<redacted>","token":"<redacted>","pass')
+    assert redact_text("<html>secret</html>") == "<html>secret</html>"
+    assert redact_query("a=1&passphrase=P&b=2") == "a=1&passphrase=<redacted>&b=2"
+    assert redact_urls("failed with url: /p?x=1&apiSecret=S (Caused by ...)") == (
+        "failed with url: /p?x=1&apiSecret=<redacted> (Caused by ...)")
