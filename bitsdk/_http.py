@@ -47,6 +47,7 @@ class Envelope(Dict[str, Any]):
         headers: the response headers (case-insensitive mapping).
         rate_limit: parsed rate-limit headers when the client was asked to parse them
             (Bybit ``parse_api_rate_limits=True``), else ``None``.
+        request_id: the exchange's id for the request, when it sends one.
     """
 
     __slots__ = ("http_status", "headers", "rate_limit")
@@ -56,6 +57,11 @@ class Envelope(Dict[str, Any]):
         self.http_status = http_status
         self.headers = headers if headers is not None else {}
         self.rate_limit = rate_limit
+
+    @property
+    def request_id(self) -> Optional[str]:
+        """The exchange's id for this request (Bybit's ``Traceid`` header), else ``None``."""
+        return errors.find_request_id(self.headers, None)
 
 
 class RestClient:

@@ -104,7 +104,7 @@ class BitsdkError(Exception):
         self.code = code
         self.body = body
         self.headers: Dict[str, str] = dict(headers or {})
-        self.request_id = request_id if request_id is not None else _find_request_id(self.headers, body)
+        self.request_id = request_id if request_id is not None else find_request_id(self.headers, body)
         self.method = method
         self.path = path
 
@@ -243,7 +243,7 @@ class CommandTimeoutError(OutcomeUnknownError, TimeoutError):
 REQUEST_ID_HEADERS = ("traceid",)
 
 
-def _find_request_id(headers: Mapping[str, str], body: Any) -> Optional[str]:
+def find_request_id(headers: Mapping[str, str], body: Any) -> Optional[str]:
     """The exchange's request id from the response headers, or from the ``header`` object
     of a Bybit WebSocket API reply."""
     for source in (headers, body.get("header") if isinstance(body, Mapping) else None):

@@ -3,8 +3,6 @@
 import logging
 from unittest import mock
 
-import pytest
-
 from bitsdk._clock import Clock
 from bitsdk._http import RestClient
 
@@ -80,14 +78,6 @@ def test_a_rest_client_holds_one_clock(monkeypatch):
     other = Timed(proxies={})
     other.clock = client.clock
     assert other.timestamp_ms() == 5_000
-
-
-@pytest.mark.parametrize("name", ["EndpointSpec", "endpoint", "hand_written", "OPTIONAL", "js_str",
-                                  "compact_json", "encode_query", "Envelope", "RestClient"])
-def test_the_exchange_packages_names_stay_importable_from_http(name):
-    import bitsdk._http
-
-    assert hasattr(bitsdk._http, name)
 
 
 def test_threads_due_together_sync_once():

@@ -251,3 +251,10 @@ def test_command_cancelled_is_the_stdlib_cancelled_error():
     assert issubclass(errors.CommandCancelledError, concurrent.futures.CancelledError)
     assert issubclass(errors.CommandCancelledError, errors.WebSocketError)
     assert not issubclass(errors.CommandCancelledError, errors.OutcomeUnknownError)
+
+
+def test_a_successful_envelope_carries_the_request_id_too():
+    from bitsdk import Envelope
+
+    assert Envelope({"retCode": 0}, 200, {"Traceid": "ok-1"}).request_id == "ok-1"
+    assert Envelope({"code": "00000"}, 200, {}).request_id is None

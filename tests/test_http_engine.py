@@ -626,3 +626,12 @@ def test_path_parameters_take_one_value(public, rsps):
     with pytest.raises(errors.InvalidParameterError, match="takes one value"):
         public.get_kind(["a", "b"])
     assert len(rsps.calls) == 0
+
+
+@pytest.mark.parametrize("name", ["EndpointSpec", "endpoint", "hand_written", "OPTIONAL", "js_str",
+                                  "compact_json", "encode_query", "Envelope", "RestClient"])
+def test_the_exchange_packages_names_stay_importable_from_http(name):
+    import bitsdk._http
+
+    # bitsdk/bitget/_rest.py and bitsdk/bybit/_rest.py import these from the engine module.
+    assert hasattr(bitsdk._http, name)
