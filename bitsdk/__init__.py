@@ -7,13 +7,28 @@ The clients live in the exchange packages::
 
 Errors are in :mod:`bitsdk.errors`, WebSocket events in :mod:`bitsdk.events`, and an offline
 loopback exchange for tests and demos in :mod:`bitsdk.testing`.
+
+Many WebSocket API commands at once: ``bitsdk.wait(futures)`` and
+``bitsdk.as_completed(futures)`` work like their :mod:`concurrent.futures` namesakes::
+
+    futures = [api.send_ws_api_request("order.create", order) for order in orders]
+    done, not_done = bitsdk.wait(futures, timeout=10)
 """
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
+    from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
+    from ._http import Envelope
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "CommandFuture", "Envelope"]
+__all__ = [
+    "__version__", "CommandFuture", "Envelope", "wait", "as_completed",
+    "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
+]
+# Loaded on first use (the futures module is small, but the package import stays minimal).
+_FROM_FUTURES = ("CommandFuture", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
 
 # The application decides where log records go; bitsdk only emits them.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -21,10 +36,10 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def __getattr__(name: str) -> Any:
     # Types for annotations (`def on_done(future: bitsdk.CommandFuture)`), loaded on use.
-    if name == "CommandFuture":
-        from ._futures import CommandFuture
+    if name in _FROM_FUTURES:
+        from . import _futures
 
-        return CommandFuture
+        return getattr(_futures, name)
     if name == "Envelope":
         from ._http import Envelope
 

@@ -1,47 +1,45 @@
 """The REST engine shared by every bitsdk REST client.
 
 An exchange client is a subclass of :class:`RestClient` that declares its endpoints as one
-line each with :func:`endpoint` and fills in the few hooks that differ between exchanges
-(base headers, query encoding, signing headers, envelope checks). Everything else lives here
-once: parameter collection, ``None`` dropping, casing checks, path parameters, serialization
-(so the signed bytes are exactly the sent bytes), the ``requests.Session``, timeouts, error
-mapping, trace logging with redaction, and the clock offset.
+line each with :func:`endpoint` (see ``_endpoints``) and fills in the few hooks that differ
+between exchanges (base headers, query encoding, signing headers, envelope checks).
+Everything else lives here once: parameter collection, ``None`` dropping, input checks and
+casing checks, path parameters, serialization (``_encoding``: the signed bytes are exactly
+the sent bytes), the ``requests.Session``, timeouts, retries of reads, error mapping, trace
+logging with redaction (``_redact``), and the clock (``_clock``).
 """
 
 from __future__ import annotations
 
-import inspect
+import email.utils
 import json
 import logging
 import os
-import re
 import time
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
-from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, Iterable, Optional, Tuple, Type, TypeVar, Union
+from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, Union
 from urllib.parse import quote
 
 import requests
 
 from . import __version__, errors
+from ._clock import Clock, now_ms
+from ._encoding import check_params, compact_json, encode_query, js_str
+from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
+from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
-__all__ = ["Envelope", "EndpointSpec", "RestClient", "endpoint", "hand_written", "js_str", "compact_json", "OPTIONAL"]
-
-OPTIONAL = "optional"
-"""``auth=OPTIONAL``: signed when the client has credentials, sent unsigned otherwise."""
-
-# encodeURIComponent leaves these unescaped; so must we, or the signature differs from JS SDKs.
-_JS_SAFE = "-_.!~*'()"
-_PATH_PARAM = re.compile(r"{(\w+)}")
-# Body fields that may carry a secret (e.g. a sub-account passphrase on broker endpoints).
-_SECRET_FIELDS = re.compile(r'("(?:[A-Za-z]*(?:[Pp]assphrase|[Ss]ecret|[Pp]assword))"\s*:\s*)"[^"]*"')
+# EndpointSpec, endpoint, hand_written, OPTIONAL, js_str, compact_json and encode_query moved
+# to their own modules; they stay importable from here for the exchange packages.
+__all__ = [
+    "Envelope", "EndpointSpec", "RestClient", "endpoint", "hand_written", "js_str", "compact_json",
+    "encode_query", "OPTIONAL",
+]
 
 Timeout = Union[float, Tuple[float, float]]
-_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-class Envelope(dict):
+class Envelope(Dict[str, Any]):
     """The decoded JSON envelope of a REST answer: a plain ``dict`` with metadata attached.
 
     Attributes:
@@ -49,6 +47,7 @@ class Envelope(dict):
         headers: the response headers (case-insensitive mapping).
         rate_limit: parsed rate-limit headers when the client was asked to parse them
             (Bybit ``parse_api_rate_limits=True``), else ``None``.
+        request_id: the exchange's id for the request, when it sends one.
     """
 
     __slots__ = ("http_status", "headers", "rate_limit")
@@ -59,125 +58,10 @@ class Envelope(dict):
         self.headers = headers if headers is not None else {}
         self.rate_limit = rate_limit
 
-
-class EndpointSpec:
-    """What one endpoint is: its python name, verb, path, auth and positional argument names."""
-
-    __slots__ = ("name", "verb", "path", "auth", "args", "summary", "path_params")
-
-    def __init__(self, verb: str, path: str, auth: Union[bool, str], args: Tuple[str, ...], summary: str):
-        self.name = ""
-        self.verb = verb
-        self.path = path
-        self.auth = auth
-        self.args = args
-        self.summary = summary
-        self.path_params = tuple(_PATH_PARAM.findall(path))
-
     @property
-    def private(self) -> bool:
-        """True for endpoints the catalogue marks as signed (``auth=1``)."""
-        return bool(self.auth)
-
-    def __repr__(self) -> str:
-        return f"EndpointSpec({self.name!r}, {self.verb} {self.path}, auth={self.auth!r})"
-
-
-def endpoint(
-    verb: str,
-    path: str,
-    summary: str = "",
-    *,
-    auth: Union[bool, str] = False,
-    args: Iterable[str] = (),
-) -> Callable[..., Envelope]:
-    """Declare an endpoint method in one line.
-
-    ``get_tickers = endpoint("GET", "/api/v3/market/tickers")`` gives a method that takes the
-    request parameters as one dict, as keyword arguments, or both, and returns the
-    :class:`Envelope`. ``args`` names parameters that may also be given positionally, in
-    order (``batch_submit_orders("linear", orders)`` with ``args=("category", "request")``).
-    ``auth`` is ``True`` for signed endpoints, ``OPTIONAL`` for endpoints signed only when the
-    client has keys. The class fills in the method's name and docstring.
-    """
-    spec = EndpointSpec(verb.upper(), path, auth, tuple(args), summary)
-
-    def call(self: "RestClient", /, *positional: Any, **params: Any) -> Envelope:
-        return self._call(spec, positional, params)
-
-    call.endpoint_spec = spec  # type: ignore[attr-defined]
-    return call
-
-
-def hand_written(
-    verb: str, path: str, *, auth: Union[bool, str] = False, args: Iterable[str] = ()
-) -> Callable[[_F], _F]:
-    """Register a hand-written endpoint method (one that really differs, such as an upload).
-
-    The method keeps its own signature and docstring and still appears in ``ENDPOINTS`` with
-    its verb, path and auth, like an :func:`endpoint` line.
-    """
-    spec = EndpointSpec(verb.upper(), path, auth, tuple(args), "")
-
-    def register(method: _F) -> _F:
-        method.endpoint_spec = spec  # type: ignore[attr-defined]
-        method.hand_written = True  # type: ignore[attr-defined]
-        return method
-
-    return register
-
-
-def js_str(value: Any) -> str:
-    """Stringify a query value the way JavaScript does (the exchanges' own SDKs are JS).
-
-    Booleans are ``true``/``false``, integral floats lose their ``.0``, other floats and
-    Decimals are written out in full (never ``8e-07``), lists are comma-joined.
-    """
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (list, tuple)):
-        return ",".join(js_str(item) for item in value)
-    if isinstance(value, Mapping):
-        return compact_json(value)
-    return str(value)
-
-
-def _jsonable(value: Any) -> Any:
-    """Prepare a body value for JSON: drop ``None`` keys, ``1.0`` -> ``1``, Decimal -> str."""
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return value
-
-
-def compact_json(value: Any) -> str:
-    """The compact JSON text (no spaces) that is both signed and sent."""
-    return json.dumps(_jsonable(value), separators=(",", ":"))
-
-
-def encode_query(params: Mapping[str, Any], sort: bool = False) -> str:
-    """``k=v&k2=v2`` with values percent-encoded like JS ``encodeURIComponent``."""
-    items = sorted(params.items()) if sort else params.items()
-    return "&".join(f"{key}={quote(js_str(value), safe=_JS_SAFE)}" for key, value in items)
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
+    def request_id(self) -> Optional[str]:
+        """The exchange's id for this request (Bybit's ``Traceid`` header), else ``None``."""
+        return errors.find_request_id(self.headers, None)
 
 
 class RestClient:
@@ -195,7 +79,7 @@ class RestClient:
     LOGGER_NAME: ClassVar[str] = "bitsdk"
     TRACE_ENV: ClassVar[str] = ""
     #: Headers whose values never reach a log line.
-    SECRET_HEADERS: ClassVar[frozenset] = frozenset()
+    SECRET_HEADERS: ClassVar[FrozenSet[str]] = frozenset()
     #: Parameters with a fixed set of spellings: name -> allowed values.
     PARAM_CHOICES: ClassVar[Mapping[str, Tuple[str, ...]]] = {}
     #: Path placeholders with a fixed set of values: name -> allowed values.
@@ -216,13 +100,8 @@ class RestClient:
                 continue
             spec.name = name
             table[name] = spec
-            if getattr(value, "hand_written", False):
-                continue
-            value.__name__ = name
-            value.__qualname__ = f"{cls.__qualname__}.{name}"
-            value.__module__ = cls.__module__
-            value.__doc__ = _endpoint_doc(spec)
-            value.__signature__ = _endpoint_signature(spec)
+            if not getattr(value, "hand_written", False):
+                describe(value, spec, cls)
         cls.ENDPOINTS = table
 
     def __init__(
@@ -240,8 +119,30 @@ class RestClient:
         time_offset_ms: int = 0,
         time_sync_interval: Optional[float] = None,
         read_retries: int = 0,
+        max_retry_wait: float = 5.0,
         ws_url: Any = None,
     ):
+        """Set up the session; no network I/O happens here.
+
+        Args:
+            api_key, api_secret, api_pass: the credentials (see the exchange client).
+            base_url: replaces the default scheme and host.
+            timeout: seconds, or a (connect, read) tuple.
+            proxies: ``{"https": "http://proxy:3128"}``; default: from the environment.
+            session: a ``requests.Session`` to use; it stays yours: ``close()`` leaves it open.
+            trace: log every request and response at DEBUG, secrets redacted (default: the
+                exchange's trace environment variable).
+            logger: where log records go (default: ``bitsdk.<exchange>``).
+            time_offset_ms: server minus local time, added to signed timestamps.
+            time_sync_interval: re-measure the offset before a signed request when this many
+                seconds have passed (off by default).
+            read_retries: how often a failed GET is retried (0-5; never a POST): after a
+                network error, an HTTP 5xx or a rate limit, never after an HTTP 403 (an IP ban).
+            max_retry_wait: the longest wait (seconds) a retry accepts when the exchange says
+                when to come back (``Retry-After``, Bybit ``X-Bapi-Limit-Reset-Timestamp``);
+                a longer one raises at once.
+            ws_url: ignored (see below).
+        """
         # ws_url is accepted and ignored so that one options dict (the loopback exchange's
         # client_options(), say) builds REST and WebSocket clients alike.
         self.credentials = Credentials(api_key, api_secret, api_pass)
@@ -249,14 +150,20 @@ class RestClient:
         self.timeout = timeout
         self.logger = logger or logging.getLogger(self.LOGGER_NAME)
         self.trace = bool(os.environ.get(self.TRACE_ENV)) if trace is None else trace
-        self.time_offset_ms = int(time_offset_ms)
-        self.time_sync_interval = time_sync_interval
-        # -inf, not 0.0: time.monotonic() may start near zero (seconds since boot), and the
-        # first signed request must sync whatever the uptime.
-        self._last_sync = float("-inf")
-        if read_retries < 0 or read_retries > 5:
-            raise errors.InvalidParameterError("read_retries must be between 0 and 5")
+        #: The offset and sync state behind signed timestamps (shareable with a WebSocket client).
+        self.clock = Clock(
+            time_offset_ms, time_sync_interval, local_ms=self._local_ms, logger=self.logger, surface=self.SURFACE
+        )
+        if isinstance(read_retries, bool) or not isinstance(read_retries, int) or not 0 <= read_retries <= 5:
+            raise errors.InvalidParameterError(f"read_retries must be an int between 0 and 5, got {read_retries!r}")
         self.read_retries = read_retries
+        if isinstance(max_retry_wait, bool) or not isinstance(max_retry_wait, (int, float)) or not max_retry_wait >= 0:
+            raise errors.InvalidParameterError(
+                f"max_retry_wait must be a number of seconds >= 0 (default 5.0), got {max_retry_wait!r}"
+            )
+        self.max_retry_wait = float(max_retry_wait)
+        # Only a session bitsdk created is closed by close(): one passed in belongs to the caller.
+        self._owns_session = session is None
         self.session = session or requests.Session()
         # requests re-reads proxy/netrc/CA settings from the environment on every call when
         # trust_env is on (about half its client-side cost); resolve them once, here. A
@@ -288,8 +195,10 @@ class RestClient:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the HTTP session and its pooled connections. Safe to call twice."""
-        self.session.close()
+        """Close the HTTP session bitsdk created and its pooled connections. Safe to call
+        twice. A ``session=`` passed to the constructor is left open: it is the caller's."""
+        if self._owns_session:
+            self.session.close()
 
     def __enter__(self) -> "RestClient":
         return self
@@ -302,17 +211,40 @@ class RestClient:
 
     # -- clock -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _local_ms() -> int:
+        # Looked up at call time, so a test can freeze the clock by patching bitsdk._http.now_ms.
+        return now_ms()
+
+    @property
+    def time_offset_ms(self) -> int:
+        """The offset (ms) added to signed timestamps: ``self.clock.offset_ms``."""
+        return self.clock.offset_ms
+
+    @time_offset_ms.setter
+    def time_offset_ms(self, offset_ms: int) -> None:
+        self.clock.offset_ms = int(offset_ms)
+
+    @property
+    def time_sync_interval(self) -> Optional[float]:
+        """Seconds between lazy clock syncs before signed requests (``None``: never)."""
+        return self.clock.sync_interval
+
+    @time_sync_interval.setter
+    def time_sync_interval(self, seconds: Optional[float]) -> None:
+        self.clock.sync_interval = seconds
+
     def set_time_offset_ms(self, offset_ms: int) -> None:
         """Add ``offset_ms`` (server time minus local time) to every signed timestamp."""
-        self.time_offset_ms = int(offset_ms)
+        self.clock.offset_ms = int(offset_ms)
 
     def get_time_offset_ms(self) -> int:
         """The offset currently added to signed timestamps, in milliseconds."""
-        return self.time_offset_ms
+        return self.clock.offset_ms
 
     def timestamp_ms(self) -> int:
         """The timestamp a signed request made now would carry (local clock + offset)."""
-        return now_ms() + self.time_offset_ms
+        return self.clock.timestamp_ms()
 
     def fetch_server_time_ms(self) -> int:
         """The exchange's clock, in epoch milliseconds (one public request)."""
@@ -327,26 +259,7 @@ class RestClient:
         warning when the difference exceeds 500 ms. Nothing is changed: apply the value with
         :meth:`set_time_offset_ms` if you want to.
         """
-        start = now_ms()
-        server = self.fetch_server_time_ms()
-        end = now_ms()
-        rtt = end - start
-        one_way = rtt // 2
-        adjusted = server + one_way
-        summary = {
-            "localTime": end,
-            "serverTime": server,
-            "roundTripTime": rtt,
-            "estimatedOneWayLatency": one_way,
-            "adjustedServerTime": adjusted,
-            "timeDifference": adjusted - end,
-        }
-        if abs(summary["timeDifference"]) > 500:
-            self.logger.warning(
-                "local clock differs from %s server time by %d ms; sync the host clock (NTP) "
-                "or call set_time_offset_ms()", self.SURFACE, summary["timeDifference"]
-            )
-        return summary
+        return self.clock.latency_summary(self.fetch_server_time_ms)
 
     def sync_time(self, samples: int = 3, max_rtt_ms: int = 2000) -> int:
         """Measure and apply the clock offset (server minus local, at the RTT midpoint).
@@ -357,25 +270,14 @@ class RestClient:
         calls it unless ``time_sync_interval`` was given, and then only lazily before a signed
         request, on the caller's thread (no timer keeps the process alive).
         """
-        best: Optional[Tuple[int, int]] = None
-        for _ in range(max(1, samples)):
-            start = now_ms()
-            server = self.fetch_server_time_ms()
-            end = now_ms()
-            rtt = end - start
-            if rtt <= max_rtt_ms and (best is None or rtt < best[0]):
-                best = (rtt, server + rtt // 2 - end)
-        self._last_sync = time.monotonic()
-        if best is None:
-            self.logger.warning("time sync skipped: every round trip was slower than %d ms", max_rtt_ms)
-            return self.time_offset_ms
-        self.time_offset_ms = best[1]
-        return self.time_offset_ms
+        return self.clock.sync(self.fetch_server_time_ms, samples, max_rtt_ms)
 
     # -- the request path ------------------------------------------------------------------
 
     def _call(self, spec: EndpointSpec, positional: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Envelope:
         params = self._collect(spec, positional, kwargs)
+        # Before anything else touches the values: a NaN, bytes or a set never reaches the wire.
+        check_params(f"{spec.name}()", params, in_query=spec.verb == "GET")
         explicit = any(isinstance(value, Mapping) for value in positional)
         path = spec.path
         if spec.path_params and isinstance(params, dict):
@@ -391,6 +293,9 @@ class RestClient:
     def _collect(self, spec: EndpointSpec, positional: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
         """Merge the dict, positional and keyword parameters; drop ``None`` values."""
         params: Dict[str, Any] = {}
+        if not spec.args and positional[:1] == (None,):
+            # get_tickers(None, category="spot"): None is the documented default of params.
+            positional = positional[1:]
         if len(positional) == 1 and isinstance(positional[0], Mapping):
             params.update(positional[0])
         elif len(positional) == 1 and isinstance(positional[0], list) and not spec.args:
@@ -405,10 +310,15 @@ class RestClient:
                 # ("crossed", {"coin": "USDT"}): named args first, then the dict.
                 params.update(positional[-1])
                 positional = positional[:-1]
-            if len(positional) > len(spec.args):
-                expected = ", ".join(spec.args) or "one dict of parameters"
+            if not spec.args:
+                shown = ", ".join(f"{value!r:.40}" for value in positional)
                 raise errors.InvalidParameterError(
-                    f"{spec.name}() takes {expected} positionally, got {len(positional)} values; "
+                    f"{spec.name}() takes one dict of parameters positionally, got {shown}; "
+                    f"pass a dict or keyword arguments, e.g. {spec.name}(symbol=\"BTCUSDT\")"
+                )
+            if len(positional) > len(spec.args):
+                raise errors.InvalidParameterError(
+                    f"{spec.name}() takes {', '.join(spec.args)} positionally, got {len(positional)} values; "
                     "pass the rest as keyword arguments"
                 )
             params.update(zip(spec.args, positional))
@@ -423,6 +333,11 @@ class RestClient:
             if value is None:
                 hint = " or ".join(f'{name}="{v}"' for v in allowed) if allowed else f"{name}=..."
                 raise errors.InvalidParameterError(f"{spec.name}() needs {hint} (it is part of the path {spec.path})")
+            if isinstance(value, (list, tuple, Mapping)):
+                raise errors.InvalidParameterError(
+                    f"{spec.name}(): {name} goes into the path {spec.path} and takes one value, "
+                    f"got {type(value).__name__}"
+                )
             value = js_str(value)
             if allowed and value not in allowed:
                 raise errors.InvalidParameterError(_choice_message(self.SURFACE, name, value, allowed))
@@ -461,8 +376,7 @@ class RestClient:
         signed = bool(auth) and (auth != OPTIONAL or self.credentials.complete)
         if signed:
             self.credentials.require(f"{name or path} (signed endpoint {method} {path})", self.NEEDS_PASSPHRASE)
-            if self.time_sync_interval and time.monotonic() - self._last_sync > self.time_sync_interval:
-                self.sync_time()
+            self.clock.sync_if_due(self.fetch_server_time_ms)
         url = self.base_url + path + ("?" + query if query else "")
         attempts = 1 + (self.read_retries if method == "GET" else 0)
         for attempt in range(attempts):
@@ -475,13 +389,49 @@ class RestClient:
                 return self._send(method, path, url, headers, body)
             except (errors.NetworkError, errors.RateLimitError, errors.HTTPError) as exc:
                 # Only reads are retried, and only when asked: an order is never sent twice.
-                retryable = not isinstance(exc, errors.HTTPError) or (exc.status or 0) >= 500
-                if attempt + 1 >= attempts or not retryable:
+                delay = self._retry_delay(exc, attempt) if attempt + 1 < attempts else None
+                if delay is None:
                     raise
-                delay = min(0.25 * (2**attempt), 2.0)
                 self.logger.info("retrying %s %s in %.2fs after %s", method, path, delay, type(exc).__name__)
                 time.sleep(delay)
         raise AssertionError("unreachable")
+
+    def _retry_delay(self, exc: errors.BitsdkError, attempt: int) -> Optional[float]:
+        """Seconds to wait before retrying a read after ``exc``, or ``None`` to raise now."""
+        if exc.http_status == 403:
+            return None  # an IP ban or region block: Bybit asks for 10 minutes or more, not a retry
+        if isinstance(exc, errors.HTTPError) and not isinstance(exc, errors.RateLimitError):
+            if (exc.http_status or 0) < 500:
+                return None  # the request itself is wrong (or the answer is not JSON): same again
+        told = self._server_wait(exc)
+        if told is not None:
+            # The exchange said when to come back: wait that long if it is short, else give up.
+            return told if told <= self.max_retry_wait else None
+        return min(0.25 * 2.0**attempt, 2.0)
+
+    def _server_wait(self, exc: errors.BitsdkError) -> Optional[float]:
+        """The wait the exchange asked for: ``Retry-After`` (seconds or an HTTP date), or,
+        for a rate limit, Bybit's reset time (``X-Bapi-Limit-Reset-Timestamp``, epoch ms)."""
+        headers = {k.lower(): v for k, v in exc.headers.items()}
+        retry_after = headers.get("retry-after", "").strip()
+        if retry_after:
+            if retry_after.isdigit():
+                return float(retry_after)
+            try:
+                when = email.utils.parsedate_to_datetime(retry_after)
+            except (TypeError, ValueError):
+                when = None
+            if when is not None and when.tzinfo is not None:
+                return max(0.0, when.timestamp() - self.timestamp_ms() / 1000)
+        if isinstance(exc, errors.RateLimitError):
+            reset = exc.reset_at_ms
+            if reset is None:
+                raw = headers.get("x-bapi-limit-reset-timestamp", "")
+                reset = int(raw) if raw.isdigit() else None
+            if reset is not None:
+                # The reset time is the exchange's clock: compare with ours plus the offset.
+                return max(0.0, (reset - self.timestamp_ms()) / 1000)
+        return None
 
     def _send(self, method: str, path: str, url: str, headers: Dict[str, str], body: Union[str, bytes, None]) -> Envelope:
         data = body.encode("utf-8") if isinstance(body, str) else body
@@ -489,17 +439,22 @@ class RestClient:
         prepared.prepare(method=method, url=url, headers=headers, data=data or None)
         if self.trace:
             self._trace_request(method, url, headers, body)
+        failure: Optional[errors.NetworkError] = None
         try:
             response = self.session.send(prepared, timeout=self.timeout, **self._send_kwargs)
         except requests.Timeout as exc:
-            # "from None": the chained requests exception holds the signed request's headers.
-            raise errors.RequestTimeoutError(
+            failure = errors.RequestTimeoutError(
                 f"no answer within {self.timeout}s ({type(exc).__name__})", method=method, path=path
-            ) from None
+            )
         except requests.RequestException as exc:
-            raise errors.NetworkError(
+            failure = errors.NetworkError(
                 f"request failed: {type(exc).__name__}: {_first_line(exc)}", method=method, path=path
-            ) from None
+            )
+        if failure is not None:
+            # Raised outside the except block: requests' exception (it holds the signed
+            # request and its headers) must not become our __context__; "from None" only
+            # clears __cause__.
+            raise failure
         if self.trace:
             self._trace_response(response)
         return self._decode(method, path, response)
@@ -511,29 +466,31 @@ class RestClient:
         except ValueError:
             data = None
         if not isinstance(data, dict):
-            text = errors.body_preview(response.text)
+            body = redact(data) if data is not None else errors.body_preview(redact_text(response.text))
+            text = errors.body_preview(body if isinstance(body, str) else json.dumps(body))
             if status in (403, 429):
                 raise errors.RateLimitError(
-                    _rate_limit_hint(status), code=None, http_status=status, body=text,
+                    _rate_limit_hint(status), code=None, http_status=status, body=body,
                     headers=response.headers, method=method, path=path,
                 )
             # Not JSON at all (an HTML error page, say), or JSON that is not an envelope.
             cls = errors.HTTPError if status >= 300 and data is not None else errors.InvalidResponseError
             raise cls(
                 f"the answer is not the exchange's JSON envelope: {text}",
-                status=status, body=text, headers=response.headers, method=method, path=path,
+                http_status=status, body=body, headers=response.headers, method=method, path=path,
             )
         envelope = Envelope(data, status, response.headers)
         self._check_envelope(envelope, method, path)
         if status >= 300:
             # A JSON body without an exchange error code, on an HTTP error (or a redirect).
+            body = redact(data)
             if status in (403, 429):
                 raise errors.RateLimitError(
-                    _rate_limit_hint(status), http_status=status, body=data,
+                    _rate_limit_hint(status), http_status=status, body=body,
                     headers=response.headers, method=method, path=path,
                 )
             raise errors.HTTPError(
-                errors.body_preview(json.dumps(data)), status=status, body=data,
+                errors.body_preview(json.dumps(body)), http_status=status, body=body,
                 headers=response.headers, method=method, path=path,
             )
         return envelope
@@ -564,7 +521,7 @@ class RestClient:
             cls = errors.RateLimitError
             message = f"{message} ({_rate_limit_hint(status)})"
         details: Dict[str, Any] = {
-            "code": code, "http_status": status, "body": dict(envelope),
+            "code": code, "http_status": status, "body": redact(dict(envelope)),
             "headers": envelope.headers, "method": method, "path": path,
         }
         if issubclass(cls, errors.RateLimitError):
@@ -573,23 +530,35 @@ class RestClient:
 
     # -- trace logging ---------------------------------------------------------------------
 
-    def _redact(self, headers: Mapping[str, str]) -> Dict[str, str]:
+    def _redact_headers(self, headers: Mapping[str, str]) -> Dict[str, str]:
         secret = {name.lower() for name in self.SECRET_HEADERS}
         return {k: ("<redacted>" if k.lower() in secret else v) for k, v in headers.items()}
 
     def _trace_request(self, method: str, url: str, headers: Mapping[str, str], body: Any) -> None:
+        # Secret-like fields (a sub-account passphrase, say) are redacted by name, in the
+        # query and the body alike.
         if isinstance(body, bytes):
             body = f"<{len(body)} bytes>"
         elif body:
-            body = _SECRET_FIELDS.sub(r'\1"<redacted>"', body)
-        self.logger.debug("request %s %s headers=%s body=%s", method, url, self._redact(headers), body)
+            body = redact_text(body)
+        self.logger.debug(
+            "request %s %s headers=%s body=%s",
+            method, redact_query_url(url), self._redact_headers(headers), body,
+        )
 
     def _trace_response(self, response: requests.Response) -> None:
+        # A create-sub-api-key answer carries the new key's secret: redacted by field name.
         self.logger.debug(
             "response %s %s headers=%s body=%s",
-            response.status_code, response.request.path_url, dict(response.headers),
-            errors.body_preview(response.text),
+            response.status_code, redact_query_url(response.request.path_url), dict(response.headers),
+            errors.body_preview(redact_text(response.text)),
         )
+
+
+def redact_query_url(url: str) -> str:
+    """``url`` with the values of secret-like query parameters redacted."""
+    base, sep, query = url.partition("?")
+    return base + sep + redact_query(query)
 
 
 def _drop_none(params: Mapping[str, Any]) -> Dict[str, Any]:
@@ -632,39 +601,6 @@ def _rate_limit_hint(status: int) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
+    # requests names the URL ("Max retries exceeded with url: /v5/...?..."): its query too is redacted.
     text = str(exc).splitlines()
-    return text[0][:300] if text else ""
-
-
-def _endpoint_signature(spec: EndpointSpec) -> inspect.Signature:
-    """What help() and IDEs show: ``(self, params=None, /, **kwargs)`` or the named args."""
-    P = inspect.Parameter
-    names = spec.args or ("params",)
-    parameters = [P("self", P.POSITIONAL_ONLY)]
-    parameters += [P(name, P.POSITIONAL_ONLY, default=None) for name in names]
-    parameters.append(P("kwargs", P.VAR_KEYWORD))
-    return inspect.Signature(parameters, return_annotation="Envelope")
-
-
-def _endpoint_doc(spec: EndpointSpec) -> str:
-    summary = spec.summary or spec.name.replace("_", " ").capitalize() + "."
-    if spec.auth == OPTIONAL:
-        auth = "signed when the client has credentials, public otherwise"
-    elif spec.auth:
-        auth = "signed: needs API credentials"
-    else:
-        auth = "public"
-    args = [
-        f"    {name}: {'goes into the URL path; ' if name in spec.path_params else ''}may be given positionally."
-        for name in spec.args
-    ] or ["    params: the request parameters as a dict, with the exchange's own names."]
-    args += [f"    {name}: goes into the URL path." for name in spec.path_params if name not in spec.args]
-    args.append("    **kwargs: request parameters as keyword arguments (merged over the dict).")
-    return (
-        f"{summary}\n\n``{spec.verb} {spec.path}`` ({auth}).\n\n"
-        "Args:\n" + "\n".join(args) + "\n\n"
-        "Returns:\n    Envelope: the decoded response envelope (a dict with ``http_status`` and "
-        "``headers`` attributes).\n\n"
-        "Raises:\n    bitsdk.errors.APIError: the exchange rejected the request.\n"
-        "    bitsdk.errors.InvalidParameterError: a parameter is wrong; nothing was sent."
-    )
+    return redact_urls(text[0][:300]) if text else ""

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlparse
 
 import websocket
 
+from ._encoding import frame_json
 from ._futures import CommandFuture, PendingCommands
 from ._signing import Credentials
 from .errors import (
@@ -59,9 +60,9 @@ _AUTH_RETRY_MIN = 5.0  # a rejected login waits at least this long (capped by th
 _CONTROL_MAX_LEN = 200  # pong frames are short; longer frames skip the pong check
 
 _dumps = json.dumps
-#: Compact JSON for outgoing frames (one encoder, built once: json.dumps with non-default
-#: arguments builds a new encoder on every call).
-_compact = json.JSONEncoder(separators=(",", ":")).encode
+#: Compact JSON for outgoing frames: the shared encoder (Decimals as exact strings; NaN,
+#: bytes and the like refused with InvalidParameterError before anything is sent).
+_compact = frame_json
 
 
 class WsKeyMap(Mapping[str, str]):
@@ -691,16 +692,18 @@ class BaseWebsocketClient:
     ) -> CommandFuture:
         """Register, then send one command; returns its future (never resent)."""
         timeout = self._command_timeout if timeout is None else float(timeout)
+        text = _compact(frame)  # bad values fail here, before connecting
         conn = self._ensure(ws_key)
         ws = self._wait_live(conn, timeout)
         fut = CommandFuture(request_id, op, ws_key, frame, timeout, self._call_soon)
-        text = _compact(frame)
         self._pending.add(match_key, fut)  # before sending: a fast reply must find it
         if conn.live is not ws:
             # Dropped between the wait and the registration: nothing was written.
             self._pending.pop(match_key)
             fut._set_exception(NotConnectedError(f"{ws_key} dropped before {op} was sent; nothing was sent"))
             return fut
+        if not fut._mark_sending():
+            return fut  # cancelled before it was written: never sent
         try:
             ws.send(text)
         except Exception as exc:  # noqa: BLE001

@@ -17,17 +17,24 @@ cause, so a caller can catch exactly what it can handle::
     └── WebSocketError
         ├── NotConnectedError
         ├── ClientClosedError
+        ├── CommandCancelledError                 cancelled before it was sent
+        │     (also concurrent.futures.CancelledError)
         └── OutcomeUnknownError                   a command whose fate is unknown
             ├── ConnectionLostError               the connection dropped while it was pending
             └── CommandTimeoutError (also TimeoutError)
 
-No exception text ever contains an API secret, passphrase, signature or private key: they
-carry only what the exchange answered and which request (method and path) it was.
+Every class has the same attributes (``http_status``, ``code``, ``body``, ``headers``,
+``request_id``, ``method``, ``path``; ``None`` where they do not apply), described on
+:class:`BitsdkError`. No exception text or attribute ever contains an API secret,
+passphrase, signature or private key, nor the request that was sent: they carry only what the
+exchange answered and which request (method and path) it was.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+import concurrent.futures
+import warnings
+from typing import Any, Dict, Mapping, Optional
 
 __all__ = [
     "BitsdkError",
@@ -47,6 +54,7 @@ __all__ = [
     "OutcomeUnknownError",
     "ConnectionLostError",
     "CommandTimeoutError",
+    "CommandCancelledError",
 ]
 
 _BODY_PREVIEW = 300  # characters of a non-JSON body kept in messages
@@ -55,23 +63,62 @@ _BODY_PREVIEW = 300  # characters of a non-JSON body kept in messages
 class BitsdkError(Exception):
     """Root of every error bitsdk raises.
 
+    Every bitsdk exception has the same attributes, ``None`` where they do not apply (a bad
+    parameter has no HTTP status; a timeout has no body):
+
     Attributes:
+        message: the text, without the location suffix ``str()`` adds.
+        http_status: the HTTP status of the answer (``None`` without one, and for WebSocket
+            replies).
+        code: the exchange's own error code as the exchange sent it (Bitget: a string such as
+            ``"43012"``; Bybit: an int such as ``110007``).
+        body: what the exchange answered: the decoded JSON (a dict) when the answer was JSON,
+            else a short single-line preview of its text (a str); ``None`` without an answer.
+            Fields named like secrets are replaced by ``"<redacted>"``.
+        headers: the response headers (a dict; empty without an answer).
+        request_id: the exchange's id for the request, for its support desk: Bybit's
+            ``Traceid`` response header (or the ``Traceid`` in a WebSocket API reply's
+            ``header``). Bitget documents none, so it is ``None`` there.
         method: HTTP verb (or WebSocket op) of the request that failed, when there was one.
         path: API path of the request (no host, no query string), when there was one.
+
+    No attribute references the request that was sent: its signing headers never travel with
+    an exception (nor through ``__cause__`` / ``__context__``).
     """
 
-    def __init__(self, message: str, *, method: Optional[str] = None, path: Optional[str] = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: Optional[int] = None,
+        code: Any = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        request_id: Optional[str] = None,
+        method: Optional[str] = None,
+        path: Optional[str] = None,
+    ):
         super().__init__(message)
         self.message = message
+        self.http_status = http_status
+        self.code = code
+        self.body = body
+        self.headers: Dict[str, str] = dict(headers or {})
+        self.request_id = request_id if request_id is not None else find_request_id(self.headers, body)
         self.method = method
         self.path = path
 
+    @property
+    def status(self) -> Optional[int]:
+        """Deprecated alias of :attr:`http_status`."""
+        warnings.warn("BitsdkError.status is deprecated: use http_status", DeprecationWarning, stacklevel=2)
+        return self.http_status
+
     def _where(self) -> str:
-        if self.method and self.path:
-            return f" [{self.method} {self.path}]"
-        if self.path:
-            return f" [{self.path}]"
-        return ""
+        where = f"{self.method} {self.path}" if self.method and self.path else (self.path or "")
+        if self.request_id:
+            where = f"{where}; request id {self.request_id}" if where else f"request id {self.request_id}"
+        return f" [{where}]" if where else ""
 
     def __str__(self) -> str:
         return f"{self.message}{self._where()}"
@@ -108,29 +155,12 @@ class RequestTimeoutError(NetworkError, TimeoutError):
 class HTTPError(BitsdkError):
     """The server answered with an HTTP error and no exchange error code.
 
-    Attributes:
-        status: HTTP status code.
-        body: the (possibly truncated) response text.
-        headers: response headers.
+    ``http_status``, ``body`` (the decoded JSON, or a text preview) and ``headers`` say what
+    came back.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: Optional[int] = None,
-        body: Any = None,
-        headers: Optional[Mapping[str, str]] = None,
-        method: Optional[str] = None,
-        path: Optional[str] = None,
-    ):
-        super().__init__(message, method=method, path=path)
-        self.status = status
-        self.body = body
-        self.headers = dict(headers or {})
-
     def __str__(self) -> str:
-        status = f"HTTP {self.status}: " if self.status is not None else ""
+        status = f"HTTP {self.http_status}: " if self.http_status is not None else ""
         return f"{status}{self.message}{self._where()}"
 
 
@@ -141,30 +171,9 @@ class InvalidResponseError(HTTPError):
 class APIError(BitsdkError):
     """The exchange rejected the request with its own error code.
 
-    Attributes:
-        code: the exchange's code, as the exchange sends it (Bitget: a string such as
-            ``"43012"``; Bybit: an int such as ``110007``); ``None`` when the answer had none.
-        http_status: the HTTP status, or ``None`` for WebSocket replies.
-        body: the decoded response body (the exchange's envelope).
-        headers: the response headers.
+    ``code`` is the exchange's code (``None`` when the answer had none), ``http_status`` the
+    HTTP status (``None`` for WebSocket replies) and ``body`` the decoded envelope.
     """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: Any = None,
-        http_status: Optional[int] = None,
-        body: Any = None,
-        headers: Optional[Mapping[str, str]] = None,
-        method: Optional[str] = None,
-        path: Optional[str] = None,
-    ):
-        super().__init__(message, method=method, path=path)
-        self.code = code
-        self.http_status = http_status
-        self.body = body
-        self.headers = dict(headers or {})
 
     def __str__(self) -> str:
         code = f"code {self.code}: " if self.code is not None else ""
@@ -210,6 +219,10 @@ class ClientClosedError(WebSocketError):
     """The client was closed; it cannot be used again."""
 
 
+class CommandCancelledError(WebSocketError, concurrent.futures.CancelledError):
+    """The command was cancelled before its frame was written: it was never sent."""
+
+
 class OutcomeUnknownError(WebSocketError):
     """A command was sent, but whether the exchange acted on it is unknown.
 
@@ -224,6 +237,21 @@ class ConnectionLostError(OutcomeUnknownError):
 
 class CommandTimeoutError(OutcomeUnknownError, TimeoutError):
     """No reply to the command within its timeout; the order may still have been placed."""
+
+
+#: Response headers that carry the exchange's request id (Bybit ``Traceid``), lower-case.
+REQUEST_ID_HEADERS = ("traceid",)
+
+
+def find_request_id(headers: Mapping[str, str], body: Any) -> Optional[str]:
+    """The exchange's request id from the response headers, or from the ``header`` object
+    of a Bybit WebSocket API reply."""
+    for source in (headers, body.get("header") if isinstance(body, Mapping) else None):
+        if isinstance(source, Mapping):
+            for name, value in source.items():
+                if isinstance(name, str) and name.lower() in REQUEST_ID_HEADERS and value:
+                    return str(value)
+    return None
 
 
 def body_preview(text: str) -> str:

@@ -138,11 +138,11 @@ def test_api_error_format_and_attributes():
 
 
 def test_http_error_format():
-    exc = HTTPError("bad gateway", status=502, body="<html>", method="GET", path="/api/v3/market/tickers")
+    exc = HTTPError("bad gateway", http_status=502, body="<html>", method="GET", path="/api/v3/market/tickers")
     assert str(exc) == "HTTP 502: bad gateway [GET /api/v3/market/tickers]"
     assert repr(exc).startswith("HTTPError('HTTP 502: ")
-    assert exc.status == 502 and exc.body == "<html>" and exc.headers == {}
-    invalid = InvalidResponseError("not JSON", status=200)
+    assert exc.http_status == 502 and exc.body == "<html>" and exc.headers == {}
+    invalid = InvalidResponseError("not JSON", http_status=200)
     assert str(invalid) == "HTTP 200: not JSON"
     assert str(HTTPError("no status")) == "no status"
 
@@ -183,7 +183,7 @@ def test_body_preview_is_one_short_line():
     [
         APIError("rejected", code="43012", http_status=400, body={"code": "43012"}, method="POST", path="/p"),
         RateLimitError("slow down", code="429", http_status=429, reset_at_ms=5),
-        HTTPError("bad gateway", status=502, body="<html>", method="GET", path="/p"),
+        HTTPError("bad gateway", http_status=502, body="<html>", method="GET", path="/p"),
         RequestTimeoutError("no answer", method="GET", path="/p"),
         CommandTimeoutError("no reply"),
         InvalidParameterError('write category="SPOT"'),
@@ -196,3 +196,65 @@ def test_exceptions_survive_pickling(exc):
     assert type(copy) is type(exc)
     assert str(copy) == str(exc) and repr(copy) == repr(exc)
     assert vars(copy) == vars(exc)
+
+
+# -- one set of attributes on every class ------------------------------------------------------
+
+COMMON = ("http_status", "code", "body", "headers", "request_id", "method", "path")
+
+
+@pytest.mark.parametrize("cls", ALL_CLASSES, ids=lambda c: c.__name__)
+def test_every_class_has_the_common_attributes(cls):
+    bare = cls("x")
+    assert {name: getattr(bare, name) for name in COMMON} == {
+        "http_status": None, "code": None, "body": None, "headers": {}, "request_id": None,
+        "method": None, "path": None,
+    }
+    full = cls("x", http_status=418, code="7", body={"a": 1}, headers={"H": "v"}, request_id="rid",
+               method="GET", path="/p")
+    assert (full.http_status, full.code, full.body, full.headers, full.request_id) == (418, "7", {"a": 1}, {"H": "v"}, "rid")
+    assert "request id rid" in str(full)
+
+
+def test_request_id_comes_from_bybit_traceid_header():
+    exc = APIError("x", code=10001, headers={"traceid": "abc123"}, method="GET", path="/v5/x")
+    assert exc.request_id == "abc123"
+    assert str(exc) == "code 10001: x [GET /v5/x; request id abc123]"
+    assert HTTPError("x", headers={"Traceid": "T1"}).request_id == "T1"
+    # Bitget documents no request-id header: None.
+    assert APIError("x", headers={"Content-Type": "application/json"}).request_id is None
+
+
+def test_request_id_comes_from_a_bybit_ws_api_reply_header():
+    reply = {"reqId": "1", "retCode": 10001, "op": "order.create", "header": {"Traceid": "ws-trace"}}
+    assert APIError("rejected", code=10001, body=reply, method="order.create").request_id == "ws-trace"
+    assert APIError("rejected", body={"header": "not a dict"}).request_id is None
+
+
+def test_status_is_a_deprecated_alias_of_http_status():
+    exc = HTTPError("bad gateway", http_status=502)
+    with pytest.warns(DeprecationWarning, match="http_status"):
+        assert exc.status == 502
+    with pytest.raises(TypeError):
+        HTTPError("x", status=502)  # the keyword is gone: http_status everywhere
+
+
+def test_request_id_survives_pickling():
+    exc = RateLimitError("slow", code=10006, http_status=200, headers={"Traceid": "t"}, reset_at_ms=9)
+    copy = pickle.loads(pickle.dumps(exc))
+    assert copy.request_id == "t" and copy.reset_at_ms == 9 and vars(copy) == vars(exc)
+
+
+def test_command_cancelled_is_the_stdlib_cancelled_error():
+    import concurrent.futures
+
+    assert issubclass(errors.CommandCancelledError, concurrent.futures.CancelledError)
+    assert issubclass(errors.CommandCancelledError, errors.WebSocketError)
+    assert not issubclass(errors.CommandCancelledError, errors.OutcomeUnknownError)
+
+
+def test_a_successful_envelope_carries_the_request_id_too():
+    from bitsdk import Envelope
+
+    assert Envelope({"retCode": 0}, 200, {"Traceid": "ok-1"}).request_id == "ok-1"
+    assert Envelope({"code": "00000"}, 200, {}).request_id is None

@@ -595,4 +595,43 @@ def test_redirects_are_not_followed(public):
         with pytest.raises(errors.InvalidResponseError) as caught:
             public.get_thing()
         assert len(rsps.calls) == 1
-    assert caught.value.status == 302
+    assert caught.value.http_status == 302
+
+
+# -- smaller defects ------------------------------------------------------------------------
+
+
+def test_none_as_the_params_dict_is_the_documented_default(public, rsps):
+    public.get_thing(None, a="1")
+    public.get_thing(None)
+    assert [_query(call) for call in rsps.calls] == ["a=1", ""]
+
+
+def test_a_non_dict_positional_says_what_to_write(public, rsps):
+    with pytest.raises(errors.InvalidParameterError, match=r"takes one dict of parameters positionally, got 'BTCUSDT'"):
+        public.get_thing("BTCUSDT")
+    assert len(rsps.calls) == 0
+
+
+def test_a_session_passed_in_stays_open():
+    session = requests.Session()
+    with mock.patch.object(session, "close") as closing:
+        with Tiny(session=session, proxies={}):
+            pass
+        Tiny(session=session, proxies={}).close()
+    closing.assert_not_called()
+
+
+def test_path_parameters_take_one_value(public, rsps):
+    with pytest.raises(errors.InvalidParameterError, match="takes one value"):
+        public.get_kind(["a", "b"])
+    assert len(rsps.calls) == 0
+
+
+@pytest.mark.parametrize("name", ["EndpointSpec", "endpoint", "hand_written", "OPTIONAL", "js_str",
+                                  "compact_json", "encode_query", "Envelope", "RestClient"])
+def test_the_exchange_packages_names_stay_importable_from_http(name):
+    import bitsdk._http
+
+    # bitsdk/bitget/_rest.py and bitsdk/bybit/_rest.py import these from the engine module.
+    assert hasattr(bitsdk._http, name)
