@@ -898,7 +898,7 @@ def test_http_5xx_with_json_without_code(status):
         with pytest.raises(errors.HTTPError) as caught:
             RestClientV3(proxies={}).get_tickers(category="SPOT")
     assert type(caught.value) is errors.HTTPError
-    assert caught.value.status == status
+    assert caught.value.http_status == status
     assert (caught.value.method, caught.value.path) == ("GET", "/api/v3/market/tickers")
 
 
@@ -907,7 +907,7 @@ def test_http_502_with_html_is_an_invalid_response():
     with _fail(502, body=html, content_type="text/html"):
         with pytest.raises(errors.InvalidResponseError) as caught:
             RestClientV3(proxies={}).get_tickers(category="SPOT")
-    assert caught.value.status == 502
+    assert caught.value.http_status == 502
     assert "502 Bad Gateway" in str(caught.value)
     assert isinstance(caught.value, errors.HTTPError)
 
@@ -916,7 +916,7 @@ def test_http_200_with_non_json_is_an_invalid_response():
     with _fail(200, body="OK but not JSON", content_type="text/plain"):
         with pytest.raises(errors.InvalidResponseError) as caught:
             RestClientV2(KEY, SECRET, PASS, proxies={}).spot_submit_order(symbol="BTCUSDT")
-    assert caught.value.status == 200
+    assert caught.value.http_status == 200
     assert (caught.value.method, caught.value.path) == ("POST", "/api/v2/spot/trade/place-order")
 
 

@@ -560,7 +560,7 @@ def test_5xx_html_is_http_error() -> None:
         answer(rsps, "<html>502 Bad Gateway</html>", status=502)
         with pytest.raises(errors.HTTPError) as info:
             RestClientV5().get_tickers(category="spot")
-    assert info.value.status == 502 and "502 Bad Gateway" in str(info.value)
+    assert info.value.http_status == 502 and "502 Bad Gateway" in str(info.value)
 
 
 def test_non_json_200_is_invalid_response() -> None:
