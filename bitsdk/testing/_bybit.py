@@ -356,7 +356,7 @@ class BybitFlavour(Flavour):
                 # perpetuals: the futures-only fields are empty
                 "predictedDeliveryPrice": "", "basisRate": "", "basis": "", "deliveryFeeRate": "", "deliveryTime": "0",
                 "preOpenPrice": "", "preQty": "", "curPreListingPhase": "", "fundingIntervalHour": "8",
-                "fundingCap": "0.005",
+                "fundingCap": "0.005", "basisRateYear": "",  # Bybit sends it empty for perpetuals too
             })
         return view
 
@@ -960,8 +960,8 @@ class BybitFlavour(Flavour):
 
     def ack(self, conn: WsConnection, msg: Dict[str, Any], op: Any, success: bool, ret_msg: str) -> Dict[str, Any]:
         ack: Dict[str, Any] = {"success": success, "ret_msg": ret_msg, "conn_id": conn.conn_id}
-        if "req_id" in msg:
-            ack["req_id"] = msg["req_id"]
+        if "req_id" in msg or conn.kind in ("linear", "inverse", "event"):
+            ack["req_id"] = msg.get("req_id", "")  # derivatives streams always answer with a req_id
         ack["op"] = op
         return ack
 
@@ -1065,9 +1065,7 @@ class BybitFlavour(Flavour):
                                      "data": {"failTopics": failed, "successTopics": ok}, "type": "COMMAND_RESP"}
             if refusal:
                 reply["ret_msg"] = refusal
-            if "req_id" in msg:
-                reply["req_id"] = msg["req_id"]
-            return reply
+            return reply  # no op and no req_id: Bybit's option/spread answers cannot be matched to requests
         ret_msg = errors[0] if errors else ("subscribe" if conn.kind == "spot" and op == "subscribe" else "")
         return self.ack(conn, msg, op, not errors, ret_msg)
 

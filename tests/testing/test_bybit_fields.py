@@ -16,7 +16,7 @@ def rest(ex, h):
 LINEAR_TICKER_REST = set("""symbol lastPrice indexPrice markPrice prevPrice24h price24hPcnt highPrice24h lowPrice24h prevPrice1h
 openInterest openInterestValue singleOpenInterest singleOpenInterestValue turnover24h volume24h fundingRate nextFundingTime
 predictedDeliveryPrice basisRate basis deliveryFeeRate deliveryTime ask1Size bid1Price ask1Price bid1Size preOpenPrice preQty
-curPreListingPhase fundingIntervalHour fundingCap""".split())  # basisRateYear: futures only
+curPreListingPhase fundingIntervalHour fundingCap basisRateYear""".split())
 SPOT_TICKER_REST = set("""symbol bid1Price bid1Size ask1Price ask1Size lastPrice prevPrice24h price24hPcnt highPrice24h
 lowPrice24h turnover24h volume24h usdIndexPrice""".split())
 OPTION_TICKER_REST = set("""symbol bid1Price bid1Size bid1Iv ask1Price ask1Size ask1Iv lastPrice highPrice24h lowPrice24h

@@ -69,6 +69,7 @@ def test_option_args_per_connection(bybit, ws_factory):
     option = ws_factory(bybit.ws_url("v5OptionPublic"))
     accepted = subscribe(option, ["publicTrade.BTC", "tickers.BTC-28AUG26-60000-C"])
     assert accepted["success"] is True and accepted["data"]["failTopics"] == []
+    assert "req_id" not in accepted and "op" not in accepted  # option answers cannot be matched to requests
     over = subscribe(option, ["orderbook.25.BTC-28AUG26-60000-C"])
     assert over["type"] == "COMMAND_RESP" and over["success"] is False
     assert over["data"] == {"failTopics": ["orderbook.25.BTC-28AUG26-60000-C"], "successTopics": []}
@@ -81,6 +82,15 @@ def test_private_connection_has_no_args_limit(bybit, h, ws_factory):
     private = ws_factory(bybit.ws_url("v5Private"))
     h.bybit_auth(private, bybit.credentials.api_key, bybit.credentials.api_secret)
     assert subscribe(private, ["order", "execution", "position", "wallet"])["success"] is True
+
+
+def test_ack_shapes_per_stream(bybit, ws_factory):
+    linear = ws_factory(bybit.ws_url("v5LinearPublic"))
+    ack = linear.request({"op": "subscribe", "args": ["tickers.BTCUSDT"]}, lambda m: m.get("op") == "subscribe")
+    assert ack == {"success": True, "ret_msg": "", "conn_id": ack["conn_id"], "req_id": "", "op": "subscribe"}
+    spot = ws_factory(bybit.ws_url("v5SpotPublic"))
+    ack = spot.request({"op": "subscribe", "args": ["tickers.BTCUSDT"]}, lambda m: m.get("op") == "subscribe")
+    assert ack == {"success": True, "ret_msg": "subscribe", "conn_id": ack["conn_id"], "op": "subscribe"}
 
 
 # --- topic families ----------------------------------------------------------------------------
@@ -101,7 +111,9 @@ ACCEPTED = {
 }
 REFUSED = {
     "v5SpotPublic": ["orderbook.7.BTCUSDT", "orderbook.500.BTCUSDT", "allLiquidation.BTCUSDT", "insurance.USDT",
-                     "adlAlert.USDT", "liquidation.BTCUSDT", "kline.2.BTCUSDT", "tickers.BTCUSD", "tickers_lt.BTCUSDT"],
+                     "adlAlert.USDT", "liquidation.BTCUSDT", "kline.2.BTCUSDT", "tickers.BTCUSD",
+                     # leveraged-token streams: offline since mid 2025 (Bybit's docs, "etp offline")
+                     "tickers_lt.BTC3LUSDT", "kline_lt.1.BTC3LUSDT", "lt.BTC3LUSDT"],
     "v5LinearPublic": ["orderbook.7.BTCUSDT", "orderbook.25.BTCUSDT", "insurance.inverse", "adlAlert.BTC",
                        "liquidation.BTCUSDT", "priceLimit.NOPEUSDT", "orderbook.rpi", "tickers"],
     "v5InversePublic": ["orderbook.7.BTCUSD", "insurance.USDT", "adlAlert.USDT", "tickers.BTCUSDT"],
