@@ -39,7 +39,7 @@ KIND_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option"
                 "event": "event"}
 BOOK_DEPTHS = {
     "spot": (1, 50, 200, 1000), "linear": (1, 50, 200, 1000), "inverse": (1, 50, 200, 1000),
-    "option": (25, 100), "spread": (25,), "event": (1, 25),
+    "option": (25, 100), "spread": (25,), "event": (25,),
 }
 PUBLIC_KINDS = tuple(KIND_PRODUCT)
 KLINE_INTERVALS = ("1", "3", "5", "15", "30", "60", "120", "240", "360", "720", "D", "W", "M")
@@ -54,8 +54,8 @@ RPI_DEPTH = 50
 PRICE_LIMIT_RATIO = Decimal("0.05")
 SPOT_STREAM_TICKER = ("symbol", "lastPrice", "highPrice24h", "lowPrice24h", "prevPrice24h", "volume24h",
                       "turnover24h", "price24hPcnt", "usdIndexPrice")
-# Event contracts: "<underlying>-<DDMMMYY>-<terms>", e.g. ETHUSDT-28AUG26-2450-2570-OUT (Range).
-EVENT_SYMBOL = re.compile(r"^([A-Z0-9]+USDT)-(\d{1,2}[A-Z]{3}\d{2})-([0-9A-Z.-]+)$")
+# Event contracts: "<underlying>-<terms>", e.g. ETHUSDT-28AUG26-2450-2570-OUT (Range), BTCUSDT-5MIN-UP (UpDown).
+EVENT_SYMBOL = re.compile(r"^([A-Z0-9]+USDT)-([0-9A-Z]+(?:-[0-9A-Z.]+)*)$")
 WS_API_OPS = ("order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch")
 PRIVATE_TOPICS = {"order": "order", "execution": "fill", "execution.fast": "fill", "position": "position",
                   "wallet": "balance", "greeks": "none", "dcp.future": "none", "dcp.spot": "none",
@@ -1090,7 +1090,7 @@ class BybitFlavour(Flavour):
             depth = int(rest[0])
             if inst is None or depth not in BOOK_DEPTHS[kind]:
                 return None
-            return Sub(topic, "book", inst, depth=depth, incremental=depth != 1)
+            return Sub(topic, "book", inst, depth=depth, incremental=depth != 1 and kind != "event")
         if len(rest) == 1 and (name == "tickers" or (name == "publicTrade" and kind in TRADE_KINDS)):
             inst = self.public_instrument(kind, rest[0])
             return Sub(topic, "trade" if name == "publicTrade" else "ticker", inst) if inst else None
@@ -1143,6 +1143,11 @@ class BybitFlavour(Flavour):
                 if not bids and not asks:
                     return []
             sub.started, sub.epoch = True, book.epoch
+            if conn.kind == "event":
+                # Event contracts have one list of [payout ratio, order amount], as GET /v5/event/orderbook.
+                return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": {
+                    "s": inst.symbol, "r": levels_json(book.levels(sub.depth)[1]), "u": book.seq, "seq": book.cross_seq},
+                    "cts": book.ts}]
             b, a = levels_json(bids), levels_json(asks)
             if sub.variant == "rpi":  # [price, non-RPI size, RPI size]: the loopback has no RPI quotes
                 b, a = [lv + ["0"] for lv in b], [lv + ["0"] for lv in a]

@@ -107,7 +107,8 @@ ACCEPTED = {
                         "adlAlert.inverse"],
     "v5OptionPublic": ["orderbook.25.BTC-28AUG26-60000-C", "orderbook.100.BTC-28AUG26-60000-P", "publicTrade.BTC",
                        "tickers.BTC-28AUG26-60000-C"],
-    "v5EventPublic": ["tickers." + EVENT_SYMBOL, "orderbook.1." + EVENT_SYMBOL, "orderbook.25." + EVENT_SYMBOL],
+    "v5EventPublic": ["tickers." + EVENT_SYMBOL, "orderbook.25." + EVENT_SYMBOL, "tickers.ETHUSDT-5MIN-UP",
+                      "orderbook.25.SOLUSDT-28AUG26-160-ABOVE"],
 }
 REFUSED = {
     "v5SpotPublic": ["orderbook.7.BTCUSDT", "orderbook.500.BTCUSDT", "allLiquidation.BTCUSDT", "insurance.USDT",
@@ -119,7 +120,7 @@ REFUSED = {
     "v5InversePublic": ["orderbook.7.BTCUSD", "insurance.USDT", "adlAlert.USDT", "tickers.BTCUSDT"],
     "v5OptionPublic": ["orderbook.50.BTC-28AUG26-60000-C", "kline.1.BTC-28AUG26-60000-C", "orderbook.rpi.BTCUSDT",
                        "priceLimit.BTC-28AUG26-60000-C", "insurance.USDC"],
-    "v5EventPublic": ["tickers.BTCUSDT", "orderbook.50." + EVENT_SYMBOL, "publicTrade." + EVENT_SYMBOL,
+    "v5EventPublic": ["tickers.BTCUSDT", "orderbook.50." + EVENT_SYMBOL, "orderbook.1." + EVENT_SYMBOL, "publicTrade." + EVENT_SYMBOL,
                       "tickers.NOPEUSDT-28AUG26-1-2-OUT", "kline.1." + EVENT_SYMBOL],
 }
 
@@ -172,9 +173,11 @@ def test_event_contract_stream(bybit, ws_factory):
     assert ticker["type"] == "snapshot" and ticker["data"]["symbol"] == EVENT_SYMBOL
     assert 0 < float(ticker["data"]["bid1Price"]) < float(ticker["data"]["ask1Price"]) < 1
     book = event.recv_until(lambda m: m.get("topic") == "orderbook.25." + EVENT_SYMBOL)
-    assert book["type"] == "snapshot" and len(book["data"]["b"]) == 25
-    delta = event.recv_until(lambda m: m.get("topic") == "orderbook.25." + EVENT_SYMBOL)
-    assert delta["type"] == "delta" and delta["data"]["u"] > book["data"]["u"]
+    # one list of [payout ratio, order amount], as GET /v5/event/orderbook has it
+    assert book["type"] == "snapshot" and set(book["data"]) == {"s", "r", "u", "seq"} and len(book["data"]["r"]) == 25
+    assert all(0 < float(ratio) < 1 and float(amount) > 0 for ratio, amount in book["data"]["r"])
+    later = event.recv_until(lambda m: m.get("topic") == "orderbook.25." + EVENT_SYMBOL)
+    assert later["type"] == "snapshot" and later["data"]["u"] > book["data"]["u"]
     pong = event.request({"req_id": "p", "op": "ping"}, lambda m: m.get("ret_msg") == "pong")
     assert pong["success"] is True
     # the event stream is public: no auth, and it is not on the demo host
