@@ -12,7 +12,17 @@ Codes and texts chosen where the specs leave them open:
   "Invalid sign", "error:request expired", "Params Error" or "Repeat auth". ``/v5/trade`` auth
   failures: ``retCode`` 10003/10004/10001/20001 with ``retMsg``. Subscribing before auth:
   "Request not authorized"; unknown topic: "error:handler not found,topic:<t>"; duplicate:
-  "error:already subscribed,topic:<t>"; more than 10 spot args: "error:args size >10".
+  "error:already subscribed,topic:<t>".
+* Per-connection limits (:class:`BybitLimits`, lowered by tests through ``ex.limits``): more
+  than 10 args in one spot request answers Bybit's own "args size >10"; more than 21,000
+  topic characters on one public connection "error:args length >21000 characters per
+  connection" and more than 2,000 topics on one option connection "error:args size >2000 per
+  connection" (texts chosen: Bybit documents these limits, not their replies). A refused
+  request subscribes nothing.
+* ``/v5/public/event`` (event contracts, e.g. ``BTCUSDT-5MIN-UP``): Bybit does not document
+  this stream's topics here, so it serves ``tickers.<symbol>`` and ``orderbook.25.<symbol>``
+  (one ``r`` list of [payout ratio, amount], like ``GET /v5/event/orderbook``) with the
+  linear-style acks and pongs.
 * WebSocket API: not authenticated 10003 "Request not authorized", duplicate ``reqId`` 20006,
   stale ``X-BAPI-TIMESTAMP`` 10002, unknown op 10404, otherwise the REST codes.
 * Inverse, option and spread instruments carry market data only; trading them answers 10001.
@@ -23,6 +33,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
@@ -526,7 +537,7 @@ class BybitFlavour(Flavour):
                                                      serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
         user_id = USER_IDS[env]
         return {
-            "id": str(abs(hash(key)) % 10_000_000), "note": "loopback", "apiKey": key, "readOnly": 0, "secret": "",
+            "id": str(zlib.crc32(key.encode()) % 10_000_000), "note": "loopback", "apiKey": key, "readOnly": 0, "secret": "",
             "permissions": {
                 "ContractTrade": ["Order", "Position"], "Spot": ["SpotTrade"], "Wallet": ["AccountTransfer"],
                 "Options": ["OptionsTrade"], "Derivatives": ["DerivativesTrade"], "Exchange": [], "Earn": [],
