@@ -24,7 +24,8 @@ Codes and texts chosen where the specs leave them open:
   (one ``r`` list of [payout ratio, amount], like ``GET /v5/event/orderbook``) with the
   linear-style acks and pongs.
 * WebSocket API: not authenticated 10003 "Request not authorized", duplicate ``reqId`` 20006,
-  stale ``X-BAPI-TIMESTAMP`` 10002, unknown op 10404, otherwise the REST codes.
+  stale ``X-BAPI-TIMESTAMP`` 10002, unknown op or a category that is not one of Bybit's 10404
+  (Bybit's code; the texts are chosen), otherwise the REST codes.
 * Inverse, option and spread instruments carry market data only; trading them answers 10001.
 """
 
@@ -1279,6 +1280,8 @@ class BybitFlavour(Flavour):
             args = msg.get("args")
             if not isinstance(args, list) or len(args) != 1 or not isinstance(args[0], dict):
                 raise ApiError(10001, "Params Error: args must hold exactly one object")
+            if args[0].get("category") not in CATEGORY_PRODUCT:  # the WebSocket API's own code for this
+                raise ApiError(10404, "category is not correct or not supported: %s" % args[0].get("category"))
             action = str(op).split(".")[1]
             if action.endswith("-batch"):
                 result, ext = self.run_batch(conn.env, action[: -len("-batch")], args[0])

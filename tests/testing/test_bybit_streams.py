@@ -184,6 +184,22 @@ def test_event_contract_stream(bybit, ws_factory):
     assert bybit.ws_url("v5EventPublic", demo=True) == url
 
 
+# --- WebSocket API -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("category", [None, "SPOT", "futures"])
+def test_ws_api_refuses_unknown_categories_with_10404(bybit, h, ws_factory, category):
+    trade = ws_factory(bybit.ws_url("v5PrivateTrade"))
+    h.bybit_auth(trade, bybit.credentials.api_key, bybit.credentials.api_secret)
+    order = {"symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit", "qty": "0.01", "price": "50000"}
+    if category is not None:
+        order["category"] = category
+    reply = trade.request({"reqId": "c", "header": {"X-BAPI-TIMESTAMP": str(h.now_ms())}, "op": "order.create",
+                           "args": [order]}, lambda m: m.get("reqId") == "c")
+    assert reply["retCode"] == 10404 and reply["op"] == "order.create" and reply["retExtInfo"] == {}
+    assert bybit.orders() == []
+
+
 # --- handshake headers ---------------------------------------------------------------------------
 
 
