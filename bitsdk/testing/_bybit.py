@@ -12,34 +12,62 @@ Codes and texts chosen where the specs leave them open:
   "Invalid sign", "error:request expired", "Params Error" or "Repeat auth". ``/v5/trade`` auth
   failures: ``retCode`` 10003/10004/10001/20001 with ``retMsg``. Subscribing before auth:
   "Request not authorized"; unknown topic: "error:handler not found,topic:<t>"; duplicate:
-  "error:already subscribed,topic:<t>"; more than 10 spot args: "error:args size >10".
+  "error:already subscribed,topic:<t>".
+* Per-connection limits (:class:`BybitLimits`, lowered by tests through ``ex.limits``): more
+  than 10 args in one spot request answers Bybit's own "args size >10"; more than 21,000
+  topic characters on one public connection "error:args length >21000 characters per
+  connection" and more than 2,000 topics on one option connection "error:args size >2000 per
+  connection" (texts chosen: Bybit documents these limits, not their replies). A refused
+  request subscribes nothing.
+* ``/v5/public/event`` (event contracts, e.g. ``BTCUSDT-5MIN-UP``): Bybit does not document
+  this stream's topics here, so it serves ``tickers.<symbol>`` and ``orderbook.25.<symbol>``
+  (one ``r`` list of [payout ratio, amount], like ``GET /v5/event/orderbook``) with the
+  linear-style acks and pongs.
 * WebSocket API: not authenticated 10003 "Request not authorized", duplicate ``reqId`` 20006,
-  stale ``X-BAPI-TIMESTAMP`` 10002, unknown op 10404, otherwise the REST codes.
+  stale ``X-BAPI-TIMESTAMP`` 10002, unknown op or a category that is not one of Bybit's 10404
+  (Bybit's code; the texts are chosen), otherwise the REST codes.
 * Inverse, option and spread instruments carry market data only; trading them answers 10001.
 """
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
+import zlib
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
 from ._common import ZERO, decimal_places, fmt, now_ms, random_token, to_decimal
-from ._engine import FEES, EngineError, Fill, Order, OrderRequest, Position
+from ._engine import FEE_QUANTUM, FEES, EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
-from ._market import INTERVAL_MS, Instrument
+from ._market import INTERVAL_MS, Instrument, split_symbol
 from ._server import RestRequest, RestResponse, WsConnection, loads_or_none
 
 CATEGORY_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option": "option"}
-KIND_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option": "option", "spread": "spread"}
+KIND_PRODUCT = {"spot": "spot", "linear": "perp", "inverse": "inverse", "option": "option", "spread": "spread",
+                "event": "event"}
 BOOK_DEPTHS = {
     "spot": (1, 50, 200, 1000), "linear": (1, 50, 200, 1000), "inverse": (1, 50, 200, 1000),
-    "option": (25, 100), "spread": (25,),
+    "option": (25, 100), "spread": (25,), "event": (25,),
 }
+PUBLIC_KINDS = tuple(KIND_PRODUCT)
 KLINE_INTERVALS = ("1", "3", "5", "15", "30", "60", "120", "240", "360", "720", "D", "W", "M")
-SPOT_ARGS_LIMIT = 10
+# Topic families per public connection kind, beyond orderbook/publicTrade/tickers (Bybit's V5 docs).
+KLINE_KINDS = ("spot", "linear", "inverse")
+RPI_KINDS = ("spot", "linear", "inverse")
+PRICE_LIMIT_KINDS = ("spot", "linear", "inverse")
+LIQUIDATION_KINDS = ("linear", "inverse")
+POOL_FILTERS = {"linear": ("USDT", "USDC"), "inverse": ("inverse",)}  # insurance.* and adlAlert.*
+TRADE_KINDS = ("spot", "linear", "inverse", "option", "spread")
+RPI_DEPTH = 50
+PRICE_LIMIT_RATIO = Decimal("0.05")
+SPOT_STREAM_TICKER = ("symbol", "lastPrice", "highPrice24h", "lowPrice24h", "prevPrice24h", "volume24h",
+                      "turnover24h", "price24hPcnt", "usdIndexPrice")
+# Event contracts: "<underlying>-<terms>", e.g. ETHUSDT-28AUG26-2450-2570-OUT (Range), BTCUSDT-5MIN-UP (UpDown).
+EVENT_SYMBOL = re.compile(r"^([A-Z0-9]+USDT)-([0-9A-Z]+(?:-[0-9A-Z.]+)*)$")
 WS_API_OPS = ("order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch")
 PRIVATE_TOPICS = {"order": "order", "execution": "fill", "execution.fast": "fill", "position": "position",
                   "wallet": "balance", "greeks": "none", "dcp.future": "none", "dcp.spot": "none",
@@ -48,7 +76,24 @@ STATUS = {"new": "New", "partially_filled": "PartiallyFilled", "filled": "Filled
           "cancelled": "Cancelled", "rejected": "Rejected"}
 TIF_IN = {"GTC": "gtc", "IOC": "ioc", "FOK": "fok", "PostOnly": "post_only"}
 TIF_OUT = {v: k for k, v in TIF_IN.items()}
+USER_IDS = {"live": 1_048_576, "demo": 2_097_152}  # one account per environment
 AUTH_MESSAGES = {10001: "Params Error", 10003: "Invalid apikey", 10004: "Invalid sign", 20001: "Repeat auth"}
+
+
+@dataclass
+class BybitLimits:
+    """Bybit's per-connection limits on public streams; a test may lower any of them.
+
+    Attributes:
+        public_args_chars: total length of the topic strings one public connection may hold
+            (Bybit: 21,000 characters, every category).
+        spot_args_per_request: topics in one spot subscribe request (Bybit: 10).
+        option_args_per_connection: topics one option connection may hold (Bybit: 2,000).
+    """
+
+    public_args_chars: int = 21_000
+    spot_args_per_request: int = 10
+    option_args_per_connection: int = 2_000
 
 
 def _side(side: str) -> str:
@@ -65,16 +110,19 @@ class BybitFlavour(Flavour):
         "v5InversePublic": "/v5/public/inverse",
         "v5OptionPublic": "/v5/public/option",
         "v5SpreadPublic": "/v5/public/spread",
+        "v5EventPublic": "/v5/public/event",
         "v5Private": "/v5/private",
         "v5PrivateTrade": "/v5/trade",
     }
     ws_kinds = {
         "v5SpotPublic": "spot", "v5LinearPublic": "linear", "v5InversePublic": "inverse",
-        "v5OptionPublic": "option", "v5SpreadPublic": "spread", "v5Private": "private", "v5PrivateTrade": "trade",
+        "v5OptionPublic": "option", "v5SpreadPublic": "spread", "v5EventPublic": "event",
+        "v5Private": "private", "v5PrivateTrade": "trade",
     }
     demo_ws_keys = ("v5Private",)  # Bybit demo: private stream only; public data comes from live
     demo_ws_missing = ("v5PrivateTrade",)  # no WebSocket API in demo trading: the handshake gets 404
     demo_rest_host = True
+    unclaimed_ws_keys = ("v5EventPublic",)  # bitsdk's WebsocketClient has no event-contract key yet
     engine_errors = {
         "unknown_symbol": (10001, "params error: symbol invalid"),
         "bad_param": (10001, None),
@@ -89,7 +137,8 @@ class BybitFlavour(Flavour):
 
     def __init__(self, ex: Any) -> None:
         super().__init__(ex)
-        self._limits: Dict[Tuple[str, str], Tuple[int, int]] = {}
+        self.limits = BybitLimits()
+        self._rate_windows: Dict[Tuple[str, str], Tuple[int, int]] = {}
         # (env, symbol) -> take-profit / stop-loss prices set with /v5/position/trading-stop
         self._tpsl: Dict[Tuple[str, str], Dict[str, str]] = {}
 
@@ -108,6 +157,8 @@ class BybitFlavour(Flavour):
         r("GET", "/v5/system/status", self.get_system_status, "signed")
         r("GET", "/v5/account/wallet-balance", self.get_wallet_balance, "signed")
         r("GET", "/v5/account/info", self.get_account_info, "signed")
+        r("GET", "/v5/user/query-api", self.get_api_key_info, "signed")
+        r("GET", "/v5/asset/coin/query-info", self.get_coin_info, "signed")
         r("GET", "/v5/asset/transfer/query-account-coins-balance", self.get_coins_balance, "signed")
         r("GET", "/v5/asset/transfer/query-account-coin-balance", self.get_coin_balance, "signed")
         r("GET", "/v5/asset/transfer/query-transfer-coin-list", self.get_transferable_coins, "signed")
@@ -198,11 +249,11 @@ class BybitFlavour(Flavour):
             return []
         limit = 20 if req.method == "POST" else 50
         second = now_ms() // 1000
-        start, used = self._limits.get((key, req.path), (second, 0))
+        start, used = self._rate_windows.get((key, req.path), (second, 0))
         if start != second:
             start, used = second, 0
         used += 1
-        self._limits[(key, req.path)] = (start, used)
+        self._rate_windows[(key, req.path)] = (start, used)
         return [("X-Bapi-Limit", str(limit)), ("X-Bapi-Limit-Status", str(max(limit - used, 0))),
                 ("X-Bapi-Limit-Reset-Timestamp", str((start + 1) * 1000))]
 
@@ -248,20 +299,32 @@ class BybitFlavour(Flavour):
         return {"category": category, "list": items, "nextPageCursor": ""}
 
     def instrument_view(self, category: str, inst: Instrument) -> Dict[str, Any]:
+        symbol_id = list(self.market.instruments).index((inst.product, inst.symbol)) + 1
         if category == "spot":
             return {
-                "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "innovation": "0",
-                "status": "Trading", "marginTrading": "utaOnly", "stTag": "0",
+                "symbol": inst.symbol, "symbolId": symbol_id, "baseCoin": inst.base, "quoteCoin": inst.quote,
+                "innovation": "0", "symbolType": "", "xstockMultiplier": "", "status": "Trading",
+                "marginTrading": "utaOnly", "stTag": "0",
                 "lotSizeFilter": {"basePrecision": fmt(inst.qty_step), "quotePrecision": "0.00000001",
                                   "minOrderQty": fmt(inst.min_qty), "maxOrderQty": "10000",
-                                  "minOrderAmt": "1", "maxOrderAmt": "4000000"},
+                                  "minOrderAmt": "1", "maxOrderAmt": "4000000", "maxLimitOrderQty": "10000",
+                                  "postOnlyMaxLimitOrderSize": "50000"},
                 "priceFilter": {"tickSize": fmt(inst.tick)},
                 "riskParameters": {"priceLimitRatioX": "0.05", "priceLimitRatioY": "0.1"},
             }
+        if category == "option":
+            return {
+                "symbol": inst.symbol, "symbolId": symbol_id, "optionsType": "Put" if inst.symbol.endswith("-P") else "Call",
+                "status": "Trading", "baseCoin": inst.base, "quoteCoin": inst.quote, "settleCoin": inst.quote,
+                "launchTime": str(inst.launch_ms), "deliveryTime": "0", "deliveryFeeRate": "0.00015",
+                "priceFilter": {"minPrice": fmt(inst.tick), "maxPrice": "10000000", "tickSize": fmt(inst.tick)},
+                "lotSizeFilter": {"maxOrderQty": "10000", "minOrderQty": fmt(inst.min_qty), "qtyStep": fmt(inst.qty_step)},
+                "displayName": "",
+            }
         return {
-            "symbol": inst.symbol,
+            "symbol": inst.symbol, "symbolId": symbol_id,
             "contractType": "InversePerpetual" if category == "inverse" else "LinearPerpetual",
-            "status": "Trading", "baseCoin": inst.base, "quoteCoin": inst.quote,
+            "status": "Trading", "baseCoin": inst.base, "quoteCoin": inst.quote, "symbolType": "",
             "launchTime": str(inst.launch_ms), "deliveryTime": "0", "deliveryFeeRate": "",
             "priceScale": str(decimal_places(inst.tick)),
             "leverageFilter": {"minLeverage": "1", "maxLeverage": "100.00", "leverageStep": "0.01"},
@@ -270,12 +333,17 @@ class BybitFlavour(Flavour):
                               "postOnlyMaxOrderQty": "1190", "maxMktOrderQty": "500", "minNotionalValue": "5"},
             "unifiedMarginTrade": True, "fundingInterval": 480,
             "settleCoin": inst.base if category == "inverse" else inst.quote,
-            "copyTrading": "both", "upperFundingRate": "0.005", "lowerFundingRate": "-0.005",
-            "isPreListing": False, "preListingInfo": None,
+            "copyTrading": "both", "upperFundingRate": "0.005", "lowerFundingRate": "-0.005", "displayName": "",
+            "forbidUplWithdrawal": False, "riskParameters": {"priceLimitRatioX": "0.01", "priceLimitRatioY": "0.02"},
+            "isPreListing": False, "preListingInfo": None,  # the auction details exist for pre-listed contracts only
         }
 
     def ticker_view(self, inst: Instrument, kind: str) -> Dict[str, Any]:
-        """Ticker fields shared by REST ``tickers`` and the ``tickers.*`` stream."""
+        """REST ``tickers`` fields of spot, linear/inverse (perpetuals) and event instruments.
+
+        The ``tickers.*`` stream sends the same values (spot: a subset; linear/inverse: plus
+        ``tickDirection``, without ``basis``); options have :meth:`option_ticker`.
+        """
         book, stat = self.market.book(inst), self.market.stat(inst)
         pcnt = ((stat.last - stat.open24h) / stat.open24h).quantize(Decimal("0.000001"))
         view = {
@@ -288,23 +356,51 @@ class BybitFlavour(Flavour):
         }
         if kind == "spot":
             view["usdIndexPrice"] = fmt(book.mid)
-        elif kind == "option":
-            view.update({"markPrice": fmt(book.mid), "indexPrice": fmt(book.mid), "underlyingPrice": fmt(book.mid),
-                         "markPriceIv": "0.5", "bidIv": "0.49", "askIv": "0.51", "openInterest": fmt(open_interest(inst)),
-                         "delta": "0.5", "gamma": "0.0001", "vega": "10", "theta": "-20"})
-        else:
-            view.update({"indexPrice": fmt(book.mid), "markPrice": fmt(book.mid), "prevPrice1h": fmt(stat.open24h),
-                         "openInterest": fmt(open_interest(inst)),
-                         "openInterestValue": fmt((open_interest(inst) * book.mid).quantize(Decimal("0.01"))),
-                         "fundingRate": "0.0001", "nextFundingTime": str(next_funding_ms()),
-                         "predictedDeliveryPrice": "", "basisRate": "", "deliveryFeeRate": "", "deliveryTime": "0",
-                         "tickDirection": "PlusTick", "curPreListingPhase": ""})
+        elif kind in ("linear", "inverse"):
+            oi = open_interest(inst)
+            value = (oi * book.mid).quantize(Decimal("0.01"))
+            view.update({
+                "tickDirection": "PlusTick", "indexPrice": fmt(book.mid), "markPrice": fmt(book.mid),
+                "prevPrice1h": fmt(stat.open24h), "openInterest": fmt(oi), "openInterestValue": fmt(value),
+                # single side: half of both sides
+                "singleOpenInterest": fmt(oi / 2), "singleOpenInterestValue": fmt(value / 2),
+                "fundingRate": "0.0001", "nextFundingTime": str(next_funding_ms()),
+                # perpetuals: the futures-only fields are empty
+                "predictedDeliveryPrice": "", "basisRate": "", "basis": "", "deliveryFeeRate": "", "deliveryTime": "0",
+                "preOpenPrice": "", "preQty": "", "curPreListingPhase": "", "fundingIntervalHour": "8",
+                "fundingCap": "0.005", "basisRateYear": "",  # Bybit sends it empty for perpetuals too
+            })
+        return view
+
+    def option_ticker(self, inst: Instrument, stream: bool = False) -> Dict[str, Any]:
+        """An option ticker: REST names (``bid1Price``, ``markIv``) or the stream's (``bidPrice``, ``markPriceIv``)."""
+        book, stat = self.market.book(inst), self.market.stat(inst)
+        underlying = self.market.base_mids.get(inst.base, book.mid)
+        names = (("bidPrice", "bidSize", "bidIv", "askPrice", "askSize", "askIv", "markPriceIv") if stream else
+                 ("bid1Price", "bid1Size", "bid1Iv", "ask1Price", "ask1Size", "ask1Iv", "markIv"))
+        values = (fmt(book.best_bid), fmt(book.bids[book.best_bid]), "0.49", fmt(book.best_ask),
+                  fmt(book.asks[book.best_ask]), "0.51", "0.5")
+        view = {"symbol": inst.symbol}
+        view.update(zip(names, values))
+        view.update({
+            "lastPrice": fmt(stat.last), "highPrice24h": fmt(stat.high24h), "lowPrice24h": fmt(stat.low24h),
+            "markPrice": fmt(book.mid), "indexPrice": fmt(underlying), "underlyingPrice": fmt(underlying),
+            "openInterest": fmt(open_interest(inst)), "turnover24h": fmt(stat.turnover24h),
+            "volume24h": fmt(stat.volume24h), "totalVolume": fmt(stat.volume24h * 10),
+            "totalTurnover": fmt(stat.turnover24h * 10), "delta": "0.5", "gamma": "0.0001", "vega": "10",
+            "theta": "-20", "predictedDeliveryPrice": "0",
+            "change24h": fmt(((stat.last - stat.open24h) / stat.open24h).quantize(Decimal("0.000001"))),
+        })
         return view
 
     def get_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         category = self.category(p)
-        kind = "linear" if category in ("linear", "inverse") else category
-        items = [self.ticker_view(inst, kind) for inst in self.instruments(category, p.get("symbol"))]
+        insts = self.instruments(category, p.get("symbol"))
+        if category == "option":
+            return {"category": category, "list": [self.option_ticker(inst) for inst in insts]}
+        items = [self.ticker_view(inst, category) for inst in insts]
+        for item in items:
+            item.pop("tickDirection", None)  # stream only
         return {"category": category, "list": items}
 
     def get_orderbook(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -329,10 +425,16 @@ class BybitFlavour(Flavour):
         category = self.category(p)
         inst = self.instrument(category, p.get("symbol"))
         trades = self.market.recent_trades(inst, limit_param(p, 60 if category == "spot" else 500, 1000))
-        return {"category": category, "list": [
-            {"execId": t.trade_id, "symbol": inst.symbol, "price": fmt(t.price), "size": fmt(t.size),
-             "side": _side(t.side), "time": str(t.ts), "isBlockTrade": False, "isRPITrade": False}
-            for t in trades]}
+        seq = str(self.market.book(inst).cross_seq)
+        rows = []
+        for t in trades:
+            row = {"execId": t.trade_id, "symbol": inst.symbol, "price": fmt(t.price), "size": fmt(t.size),
+                   "side": _side(t.side), "time": str(t.ts), "isBlockTrade": False, "isRPITrade": False, "seq": seq}
+            if category == "option":  # options add mark/index price and IVs
+                mid = fmt(self.market.mark_price(inst))
+                row.update({"mP": mid, "iP": mid, "mIv": "0.5", "iv": "0.5"})
+            rows.append(row)
+        return {"category": category, "list": rows}
 
     def get_funding_history(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         category = self.category(p, ("linear", "inverse"))
@@ -352,7 +454,8 @@ class BybitFlavour(Flavour):
             raise ApiError(10001, "params error: intervalTime invalid")
         now = now_ms()
         return {"category": category, "symbol": inst.symbol, "nextPageCursor": "", "list": [
-            {"openInterest": fmt(open_interest(inst)), "timestamp": str(now - now % step - i * step)}
+            {"openInterest": fmt(open_interest(inst)), "singleOpenInterest": fmt(open_interest(inst) / 2),
+             "timestamp": str(now - now % step - i * step)}
             for i in range(limit_param(p, 50, 200))]}
 
     # --- REST: account ----------------------------------------------------------------------------------
@@ -372,7 +475,7 @@ class BybitFlavour(Flavour):
                 "availableToBorrow": "", "accruedInterest": "0", "totalOrderIM": fmt(row["locked"]),
                 "totalPositionIM": fmt(row["margin"]), "totalPositionMM": fmt(row["margin"] / 2),
                 "unrealisedPnl": fmt(row["upnl"]), "cumRealisedPnl": fmt(row["realised"]), "bonus": "0",
-                "marginCollateral": True, "collateralSwitch": True,
+                "marginCollateral": True, "collateralSwitch": True, "colRes": "0", "spotBorrow": "0",
             })
         total = sum((r["usd"] for r in rows), ZERO).quantize(Decimal("0.0001"))
         upl = sum((r["upnl"] for r in rows), ZERO)
@@ -381,7 +484,10 @@ class BybitFlavour(Flavour):
             "accountType": "UNIFIED", "accountIMRate": "0", "accountMMRate": "0", "accountLTV": "0",
             "totalEquity": fmt(total), "totalWalletBalance": fmt(total - upl), "totalMarginBalance": fmt(total),
             "totalAvailableBalance": fmt(total - im), "totalPerpUPL": fmt(upl),
-            "totalInitialMargin": fmt(im), "totalMaintenanceMargin": fmt(im / 2), "coin": coins,
+            "totalInitialMargin": fmt(im), "totalMaintenanceMargin": fmt(im / 2),
+            # Bybit computes these "by mark price" twins the same way
+            "accountIMRateByMp": "0", "accountMMRateByMp": "0", "totalInitialMarginByMp": fmt(im),
+            "totalMaintenanceMarginByMp": fmt(im / 2), "coin": coins,
         }
 
     def get_wallet_balance(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -399,7 +505,7 @@ class BybitFlavour(Flavour):
             raise ApiError(10001, "params error: accountType is required")
         rows = self.coin_rows(self.engine.account(env))
         wanted = [c for c in str(p.get("coin") or "").split(",") if c]
-        return {"accountType": p["accountType"], "memberId": "", "bizType": 1, "balance": [
+        return {"accountType": p["accountType"], "memberId": "", "balance": [
             {"coin": r["coin"], "walletBalance": fmt(r["wallet"]), "transferBalance": fmt(r["available"]), "bonus": ""}
             for r in rows if not wanted or r["coin"] in wanted]}
 
@@ -409,7 +515,8 @@ class BybitFlavour(Flavour):
         result = self.get_coins_balance(req, env, p)
         if not result["balance"]:
             raise ApiError(10001, "params error: coin invalid")
-        return dict(result, balance=result["balance"][0])
+        balance = dict(result["balance"][0], transferSafeAmount="", ltvTransferSafeAmount="")
+        return dict(result, bizType=1, accountId=str(USER_IDS[env]), balance=balance)
 
     def get_transferable_coins(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         if not p.get("fromAccountType") or not p.get("toAccountType"):
@@ -418,6 +525,47 @@ class BybitFlavour(Flavour):
 
     def get_no_records(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         return {"rows": [], "nextPageCursor": ""}
+
+    def get_api_key_info(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """The calling key: a read-write key of a UTA 2.0 master account with every trading permission."""
+        key = req.header("X-BAPI-API-KEY")
+        record = self.ex.lookup_key(key)
+        rsa_pem = ""
+        if record is not None and record.public_key is not None:
+            from cryptography.hazmat.primitives import serialization
+
+            rsa_pem = record.public_key.public_bytes(serialization.Encoding.PEM,
+                                                     serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+        user_id = USER_IDS[env]
+        return {
+            "id": str(zlib.crc32(key.encode()) % 10_000_000), "note": "loopback", "apiKey": key, "readOnly": 0, "secret": "",
+            "permissions": {
+                "ContractTrade": ["Order", "Position"], "Spot": ["SpotTrade"], "Wallet": ["AccountTransfer"],
+                "Options": ["OptionsTrade"], "Derivatives": ["DerivativesTrade"], "Exchange": [], "Earn": [],
+                "FiatP2P": [], "FiatBitPay": [], "FiatConvertBroker": [], "BitCard": [], "ByXPost": [], "Affiliate": [],
+                "BlockTrade": [], "NFT": [], "CopyTrading": [],
+            },
+            "ips": ["*"], "type": 1, "deadlineDay": -1, "expiredAt": "1970-01-01T00:00:00Z",
+            "createdAt": "2026-01-01T00:00:00Z", "unified": 0, "uta": 1, "userID": user_id, "inviterID": 0,
+            "vipLevel": "No VIP", "mktMakerLevel": "0", "affiliateID": 0, "rsaPublicKey": rsa_pem, "isMaster": True,
+            "parentUid": "0", "kycLevel": "LEVEL_1", "kycRegion": "", "userIDInt64": str(user_id),
+            "inviterIDInt64": "0", "affiliateIDInt64": "0",
+        }
+
+    def get_coin_info(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """Every coin of the market and the account, each on one chain of its own name."""
+        coins = dict.fromkeys(["USDT", "USDC"] + list(self.market.base_mids) + list(self.engine.account(env).wallet))
+        wanted = p.get("coin")
+        if wanted:
+            coins = {c: None for c in coins if c == wanted}
+        rows = []
+        for coin in coins:
+            rows.append({"name": coin, "coin": coin, "remainAmount": "10000000", "chains": [{
+                "chain": coin, "chainType": coin, "confirmation": "6", "withdrawFee": "1", "depositMin": "0",
+                "withdrawMin": "1", "minAccuracy": "8", "chainDeposit": "1", "chainWithdraw": "1",
+                "withdrawPercentageFee": "0", "contractAddress": "", "safeConfirmNumber": "12", "withdrawMax": "10000000",
+            }]})
+        return {"rows": rows}
 
     def get_account_info(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         return {"unifiedMarginStatus": 6, "marginMode": "REGULAR_MARGIN", "isMasterTrader": False,
@@ -437,23 +585,34 @@ class BybitFlavour(Flavour):
         return {}
 
     def position_view(self, env: str, pos: Position, stream: bool = False) -> Dict[str, Any]:
+        """A linear position as ``position/list`` (``avgPrice``) or the ``position`` stream (``entryPrice``) shows it."""
         mark = self.market.mark_price(self.engine.instrument("perp", pos.symbol))
         margin = self.engine.position_margin(pos)
+        qty = abs(pos.size)
+        break_even = ""
+        if qty:  # Bybit's formula, with the taker fee on the way out
+            taker = max(FEES["perp"][1], Decimal("0.00055"))
+            sign = 1 if pos.size > 0 else -1
+            break_even = fmt(((pos.entry * qty - sign * pos.realised) / (qty * (1 - sign * taker))).quantize(FEE_QUANTUM))
         view = {
             "positionIdx": 0, "riskId": 1, "riskLimitValue": "2000000", "symbol": pos.symbol,
-            "side": _side(pos.side), "size": fmt(abs(pos.size)), "avgPrice": fmt(pos.entry),
-            "positionValue": fmt(abs(pos.size) * pos.entry), "tradeMode": 0, "positionStatus": "Normal",
+            "side": _side(pos.side), "size": fmt(qty), "avgPrice": fmt(pos.entry),
+            "positionValue": fmt(qty * pos.entry), "tradeMode": 0, "positionStatus": "Normal",
             "autoAddMargin": 0, "adlRankIndicator": 2 if pos.size else 0, "leverage": fmt(pos.leverage),
-            "positionBalance": fmt(margin), "markPrice": fmt(mark), "liqPrice": "", "bustPrice": "",
-            "positionMM": fmt(margin / 2), "positionIM": fmt(margin), "tpslMode": "Full",
+            "breakEvenPrice": break_even, "positionBalance": fmt(margin), "markPrice": fmt(mark), "liqPrice": "",
+            "bustPrice": "", "positionMM": fmt(margin / 2), "positionMMByMp": fmt(margin / 2),
+            "positionIM": fmt(margin), "positionIMByMp": fmt(margin), "tpslMode": "Full",
             "takeProfit": "0", "stopLoss": "0", "trailingStop": "0", **self._tpsl.get((env, pos.symbol), {}),
+            "sessionAvgPrice": "", "delta": "", "gamma": "", "vega": "", "theta": "",  # options only
             "unrealisedPnl": fmt(self.engine.unrealised(pos)), "curRealisedPnl": fmt(pos.realised),
             "cumRealisedPnl": fmt(pos.realised), "seq": pos.seq, "isReduceOnly": False,
-            "mmrSysUpdatedTime": "", "leverageSysUpdatedTime": "", "sessionAvgPrice": "",
+            "mmrSysUpdatedTime": "", "leverageSysUpdatedTime": "",
             "createdTime": str(pos.created_ms), "updatedTime": str(pos.updated_ms),
+            "openTime": pos.created_ms if qty else 0,
         }
         if stream:
-            view.update({"category": "linear", "entryPrice": fmt(pos.entry)})
+            view["entryPrice"] = view.pop("avgPrice")
+            view["category"] = "linear"
         return view
 
     def get_positions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -598,13 +757,14 @@ class BybitFlavour(Flavour):
             return self.run_batch(env, action, p)
         return handler
 
-    def order_view(self, o: Order, stream: bool = False) -> Dict[str, Any]:
+    def order_view(self, o: Order, source: str = "realtime") -> Dict[str, Any]:
+        """An order as ``order/realtime``, ``order/history`` or the ``order`` stream (``source``) shows it."""
         avg = o.avg_price
         view = {
-            "orderId": o.order_id, "orderLinkId": o.client_id, "blockTradeId": "", "symbol": o.symbol,
-            "price": fmt(o.price) if o.price is not None else "0", "qty": fmt(o.qty), "side": _side(o.side),
-            "isLeverage": "0" if o.product == "spot" else "", "positionIdx": o.extra.get("positionIdx", 0),
-            "orderStatus": STATUS[o.status],
+            "orderId": o.order_id, "orderLinkId": o.client_id, "parentOrderLinkId": "", "blockTradeId": "",
+            "symbol": o.symbol, "price": fmt(o.price) if o.price is not None else "0", "qty": fmt(o.qty),
+            "side": _side(o.side), "isLeverage": "0" if o.product == "spot" else "",
+            "positionIdx": o.extra.get("positionIdx", 0), "orderStatus": STATUS[o.status],
             "cancelType": "CancelByUser" if o.cancel_reason == "by_user" else "UNKNOWN",
             "rejectReason": "EC_PostOnlyWillTakeLiquidity" if o.cancel_reason == "post_only_would_take" else "EC_NoError",
             "avgPrice": fmt(avg) if avg else ("0" if o.product == "spot" else ""),
@@ -617,10 +777,20 @@ class BybitFlavour(Flavour):
             "lastPriceOnCreated": fmt(o.last_price_on_created), "reduceOnly": o.reduce_only,
             "closeOnTrigger": False, "placeType": "", "smpType": "None", "smpGroup": 0, "smpOrderId": "",
             "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+            "cumFeeDetail": {o.fee_coin: fmt(o.fee)} if o.fee else {},
         }
-        if stream:
+        if o.product != "spot":
+            view["createType"] = "CreateByUser"  # spot orders have no createType
+        elif source != "stream":
+            view["basePrice"] = fmt(o.last_price_on_created)  # spot only, REST only
+        if source in ("history", "stream"):
+            view.update({"slippageToleranceType": "UNKNOWN", "slippageTolerance": "", "rpiTakerAccess": False,
+                         "rpiMatchedQty": "0"})
+        if source == "history":
+            view["extraFees"] = ""
+        if source == "stream":
             view.update({"category": o.category, "feeCurrency": o.fee_coin if o.product == "spot" else "",
-                         "cumFeeDetail": {o.fee_coin: fmt(o.fee)} if o.fee else {}})
+                         "brokerOrderPrice": "", "closedPnl": "0"})
         return view
 
     def order_filters(self, p: Dict[str, Any]) -> Tuple[str, str, str, str]:
@@ -643,7 +813,7 @@ class BybitFlavour(Flavour):
         orders = [o for o in self.engine.orders(env, False, product, symbol)
                   if (not order_id or o.order_id == order_id) and (not link or o.client_id == link)]
         orders = orders[: limit_param(p, 20, 50)]
-        return {"category": p["category"], "list": [self.order_view(o) for o in orders], "nextPageCursor": ""}
+        return {"category": p["category"], "list": [self.order_view(o, "history") for o in orders], "nextPageCursor": ""}
 
     def execution_view(self, f: Fill, stream: bool = False) -> Dict[str, Any]:
         o = f.order
@@ -658,10 +828,12 @@ class BybitFlavour(Flavour):
             "execType": "Trade", "execValue": fmt(f.price * f.qty), "execTime": str(f.ts),
             "feeCurrency": f.fee_coin, "isMaker": f.is_maker, "feeRate": fmt(f.fee_rate), "tradeIv": "",
             "markIv": "", "markPrice": mark, "indexPrice": mark, "underlyingPrice": "", "blockTradeId": "",
-            "closedSize": fmt(f.closed_size), "seq": int(f.exec_id) % 10_000_000_000, "execPnl": fmt(f.pnl),
+            "closedSize": fmt(f.closed_size), "seq": int(f.exec_id) % 10_000_000_000, "extraFees": "",
         }
         if stream:
-            view.update({"category": o.category, "isLeverage": "0" if o.product == "spot" else ""})
+            view.update({"category": o.category, "isLeverage": "0" if o.product == "spot" else "", "execPnl": fmt(f.pnl)})
+        else:
+            view["execFeeV2"] = ""  # spread trades only
         return view
 
     def set_leverage(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -691,15 +863,24 @@ class BybitFlavour(Flavour):
 
     def get_closed_pnl(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         self.category(p, ("linear", "inverse"))
-        fills = [f for f in self.engine.fills(env, "perp", str(p.get("symbol") or "")) if f.closed_size]
-        rows = [{
-            "symbol": f.order.symbol, "orderId": f.order.order_id, "side": _side(f.order.side),
-            "qty": fmt(f.closed_size), "orderPrice": fmt(f.order.price) if f.order.price is not None else "0",
-            "orderType": "Limit" if f.order.order_type == "limit" else "Market", "execType": "Trade",
-            "closedSize": fmt(f.closed_size), "avgExitPrice": fmt(f.price), "closedPnl": fmt(f.pnl - f.fee),
-            "fillCount": "1", "leverage": fmt(self.engine.position(env, f.order.symbol, "linear").leverage),
-            "createdTime": str(f.ts), "updatedTime": str(f.ts),
-        } for f in fills]
+        rows = []
+        for f in self.engine.fills(env, "perp", str(p.get("symbol") or "")):
+            if not f.closed_size:
+                continue
+            # A sell closes a long: pnl = (exit - entry) * qty; a buy closes a short: pnl = (entry - exit) * qty.
+            entry = f.price - f.pnl / f.closed_size if f.order.side == "sell" else f.price + f.pnl / f.closed_size
+            entry_value, exit_value = entry * f.closed_size, f.price * f.closed_size
+            open_fee = (entry_value * f.fee_rate).quantize(FEE_QUANTUM)
+            rows.append({
+                "symbol": f.order.symbol, "orderId": f.order.order_id, "side": _side(f.order.side),
+                "qty": fmt(f.closed_size), "orderPrice": fmt(f.order.price) if f.order.price is not None else "0",
+                "orderType": "Limit" if f.order.order_type == "limit" else "Market", "execType": "Trade",
+                "closedSize": fmt(f.closed_size), "cumEntryValue": fmt(entry_value), "avgEntryPrice": fmt(entry),
+                "cumExitValue": fmt(exit_value), "avgExitPrice": fmt(f.price),
+                "closedPnl": fmt(f.pnl - f.fee - open_fee), "fillCount": "1",
+                "leverage": fmt(self.engine.position(env, f.order.symbol, "linear").leverage),
+                "openFee": fmt(open_fee), "closeFee": fmt(f.fee), "createdTime": str(f.ts), "updatedTime": str(f.ts),
+            })
         return {"category": p["category"], "list": rows[: limit_param(p, 50, 100)], "nextPageCursor": ""}
 
     def set_trading_stop(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -728,10 +909,11 @@ class BybitFlavour(Flavour):
         """Every trade of the account as a ledger row (newest first)."""
         rows = [{
             "id": f.exec_id, "symbol": f.order.symbol, "category": f.order.category, "side": _side(f.order.side),
-            "transactionTime": str(f.ts), "type": "TRADE", "qty": fmt(f.qty), "size": fmt(f.qty),
+            "transactionTime": str(f.ts), "type": "TRADE", "transSubType": "", "qty": fmt(f.qty), "size": fmt(f.qty),
             "currency": f.fee_coin, "tradePrice": fmt(f.price), "funding": "", "fee": fmt(f.fee),
             "cashFlow": fmt(f.pnl), "change": fmt(f.pnl - f.fee), "cashBalance": "", "feeRate": fmt(f.fee_rate),
             "bonusChange": "", "tradeId": f.exec_id, "orderId": f.order.order_id, "orderLinkId": f.order.client_id,
+            "extraFees": "",
         } for f in reversed(self.engine.fills(env))]
         return {"list": rows[: limit_param(p, 20, 50)], "nextPageCursor": ""}
 
@@ -777,7 +959,7 @@ class BybitFlavour(Flavour):
             if "req_id" in msg:
                 pong["req_id"] = msg["req_id"]
             return pong
-        if conn.kind in ("linear", "inverse"):
+        if conn.kind in ("linear", "inverse", "event"):
             return {"success": True, "ret_msg": "pong", "conn_id": conn.conn_id, "req_id": msg.get("req_id", ""), "op": "ping"}
         if conn.kind in ("option", "spread"):
             return {"args": [now], "op": "pong"}
@@ -790,8 +972,8 @@ class BybitFlavour(Flavour):
 
     def ack(self, conn: WsConnection, msg: Dict[str, Any], op: Any, success: bool, ret_msg: str) -> Dict[str, Any]:
         ack: Dict[str, Any] = {"success": success, "ret_msg": ret_msg, "conn_id": conn.conn_id}
-        if "req_id" in msg:
-            ack["req_id"] = msg["req_id"]
+        if "req_id" in msg or conn.kind in ("linear", "inverse", "event"):
+            ack["req_id"] = msg.get("req_id", "")  # derivatives streams always answer with a req_id
         ack["op"] = op
         return ack
 
@@ -842,14 +1024,17 @@ class BybitFlavour(Flavour):
         if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
             self.reply(conn, self.ack(conn, msg, op, False, "error:args must be a list of topics"))
             return
-        if conn.kind == "spot" and len(args) > SPOT_ARGS_LIMIT:
-            self.reply(conn, self.ack(conn, msg, op, False, "error:args size >%d" % SPOT_ARGS_LIMIT))
-            return
         if conn.kind == "private" and not conn.authenticated:
             self.reply(conn, self.ack(conn, msg, op, False, "Request not authorized"))
             return
-        ok, failed, new = [], [], []
-        errors = []
+        refusal = self.over_limit(conn, args) if op == "subscribe" else None
+        if refusal is not None:  # the whole request is refused; nothing of it is subscribed
+            self.reply(conn, self.subscribe_reply(conn, msg, op, [], list(args), [refusal], refusal))
+            return
+        ok: List[str] = []
+        failed: List[str] = []
+        errors: List[str] = []
+        new: List[Sub] = []
         for topic in args:
             if op == "unsubscribe":
                 self.remove_subscription(conn, topic)
@@ -859,23 +1044,42 @@ class BybitFlavour(Flavour):
             if sub is None:
                 failed.append(topic)
                 errors.append("error:handler not found,topic:%s" % topic)
-            elif topic in conn.subs:
+            elif topic in conn.subs or any(s.key == topic for s in new):
                 failed.append(topic)
                 errors.append("error:already subscribed,topic:%s" % topic)
             else:
                 ok.append(topic)
                 new.append(sub)
+        self.reply(conn, self.subscribe_reply(conn, msg, op, ok, failed, errors))
+        for sub in new:
+            self.add_subscription(conn, sub)
+
+    def over_limit(self, conn: WsConnection, args: List[str]) -> Optional[str]:
+        """The refusal text when a subscribe request breaks a per-connection limit, else None."""
+        if conn.kind not in PUBLIC_KINDS:
+            return None
+        limits = self.limits
+        if conn.kind == "spot" and len(args) > limits.spot_args_per_request:
+            return "args size >%d" % limits.spot_args_per_request  # Bybit's own text
+        added = [t for t in dict.fromkeys(args) if t not in conn.subs]
+        if conn.kind == "option" and len(conn.subs) + len(added) > limits.option_args_per_connection:
+            return "error:args size >%d per connection" % limits.option_args_per_connection
+        chars = sum(len(t) for t in conn.subs) + sum(len(t) for t in added)
+        if chars > limits.public_args_chars:
+            return "error:args length >%d characters per connection" % limits.public_args_chars
+        return None
+
+    def subscribe_reply(self, conn: WsConnection, msg: Dict[str, Any], op: str, ok: List[str],
+                        failed: List[str], errors: List[str], refusal: Optional[str] = None) -> Dict[str, Any]:
+        """The (un)subscribe answer in the shape of this connection kind (``refusal``: a limit was broken)."""
         if conn.kind in ("option", "spread"):
             reply: Dict[str, Any] = {"success": not failed, "conn_id": conn.conn_id,
                                      "data": {"failTopics": failed, "successTopics": ok}, "type": "COMMAND_RESP"}
-            if "req_id" in msg:
-                reply["req_id"] = msg["req_id"]
-        else:
-            ret_msg = errors[0] if errors else ("subscribe" if conn.kind == "spot" and op == "subscribe" else "")
-            reply = self.ack(conn, msg, op, not errors, ret_msg)
-        self.reply(conn, reply)
-        for sub in new:
-            self.add_subscription(conn, sub)
+            if refusal:
+                reply["ret_msg"] = refusal
+            return reply  # no op and no req_id: Bybit's option/spread answers cannot be matched to requests
+        ret_msg = errors[0] if errors else ("subscribe" if conn.kind == "spot" and op == "subscribe" else "")
+        return self.ack(conn, msg, op, not errors, ret_msg)
 
     def parse_topic(self, conn: WsConnection, topic: str) -> Optional[Sub]:
         if conn.kind == "private":
@@ -883,34 +1087,64 @@ class BybitFlavour(Flavour):
                 if topic == prefix:
                     return Sub(topic, channel, variant="fast" if prefix == "execution.fast" else "")
             for prefix in ("order", "execution", "execution.fast", "position"):
-                rest = topic[len(prefix) + 1:] if topic.startswith(prefix + ".") else ""
-                if rest in CATEGORY_PRODUCT and not (prefix == "position" and rest == "spot"):
-                    return Sub(topic, PRIVATE_TOPICS[prefix], filter=rest,
+                suffix = topic[len(prefix) + 1:] if topic.startswith(prefix + ".") else ""
+                if suffix in CATEGORY_PRODUCT and not (prefix == "position" and suffix == "spot"):
+                    return Sub(topic, PRIVATE_TOPICS[prefix], filter=suffix,
                                variant="fast" if prefix == "execution.fast" else "")
             return None
-        parts = topic.split(".")
-        product = KIND_PRODUCT[conn.kind]
-        if parts[0] == "orderbook" and len(parts) == 3 and parts[1].isdigit():
-            depth = int(parts[1])
-            inst = self.market.resolve(product, parts[2])
-            if inst is None or depth not in BOOK_DEPTHS[conn.kind]:
+        kind = conn.kind
+        name, *rest = topic.split(".")
+        if name == "orderbook" and len(rest) == 2 and rest[0] == "rpi" and kind in RPI_KINDS:
+            inst = self.public_instrument(kind, rest[1])
+            return Sub(topic, "book", inst, depth=RPI_DEPTH, incremental=True, variant="rpi") if inst else None
+        if name == "orderbook" and len(rest) == 2 and rest[0].isdigit():
+            inst = self.public_instrument(kind, rest[1])
+            depth = int(rest[0])
+            if inst is None or depth not in BOOK_DEPTHS[kind]:
                 return None
-            return Sub(topic, "book", inst, depth=depth, incremental=depth != 1)
-        if parts[0] in ("publicTrade", "tickers") and len(parts) == 2:
-            inst = self.market.resolve(product, parts[1])
-            return Sub(topic, "trade" if parts[0] == "publicTrade" else "ticker", inst) if inst else None
-        if parts[0] == "kline" and len(parts) == 3 and conn.kind in ("spot", "linear", "inverse"):
-            inst = self.market.resolve(product, parts[2])
-            if inst is None or parts[1] not in KLINE_INTERVALS:
+            return Sub(topic, "book", inst, depth=depth, incremental=depth != 1 and kind != "event")
+        if len(rest) == 1 and (name == "tickers" or (name == "publicTrade" and kind in TRADE_KINDS)):
+            inst = self.public_instrument(kind, rest[0])
+            return Sub(topic, "trade" if name == "publicTrade" else "ticker", inst) if inst else None
+        if name == "kline" and len(rest) == 2 and kind in KLINE_KINDS:
+            inst = self.public_instrument(kind, rest[1])
+            if inst is None or rest[0] not in KLINE_INTERVALS:
                 return None
-            return Sub(topic, "kline", inst, interval=parts[1], interval_ms=INTERVAL_MS[parts[1]])
+            return Sub(topic, "kline", inst, interval=rest[0], interval_ms=INTERVAL_MS[rest[0]])
+        if len(rest) == 1 and ((name == "priceLimit" and kind in PRICE_LIMIT_KINDS)
+                               or (name == "allLiquidation" and kind in LIQUIDATION_KINDS)):
+            inst = self.public_instrument(kind, rest[0])
+            return Sub(topic, "ticker", inst, variant=name) if inst else None
+        if name in ("insurance", "adlAlert") and len(rest) == 1 and rest[0] in POOL_FILTERS.get(kind, ()):
+            return Sub(topic, "ticker", filter=rest[0], variant=name)  # pool-wide: no instrument
         return None
+
+    def public_instrument(self, kind: str, symbol: str) -> Optional[Instrument]:
+        """The instrument ``symbol`` of a public connection kind (event contracts made on first use)."""
+        if kind != "event":
+            return self.market.resolve(KIND_PRODUCT[kind], symbol)
+        inst = self.market.instruments.get(("event", symbol))
+        match = EVENT_SYMBOL.match(symbol)
+        if inst is None and match and self.market.resolve("perp", match.group(1)) is not None:
+            # A payout price between 0 and 1, like Bybit's event contracts.
+            inst = self.market._add("event", symbol, Decimal("0.5"), split_symbol(match.group(1))[0], "USDT")
+        return inst
 
     # --- WebSocket: pushes ------------------------------------------------------------------------------------
 
     def render_public(self, conn: WsConnection, sub: Sub, on_tick: bool) -> List[Any]:
-        inst = sub.instrument
         now = now_ms()
+        if sub.variant in ("allLiquidation", "insurance"):
+            # No liquidations happen here and the pools never change: Bybit pushes nothing then.
+            return []
+        if sub.variant == "adlAlert":
+            return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": self.adl_rows(sub.filter)}]
+        inst = sub.instrument
+        if sub.variant == "priceLimit":
+            mark = self.market.mark_price(inst)
+            return [{"topic": sub.key, "data": {
+                "symbol": inst.symbol, "buyLmt": fmt((mark * (1 + PRICE_LIMIT_RATIO)).quantize(inst.tick)),
+                "sellLmt": fmt((mark * (1 - PRICE_LIMIT_RATIO)).quantize(inst.tick))}, "ts": now}]
         if sub.channel == "book":
             book = self.market.book(inst)
             snapshot = not sub.incremental or not sub.started or sub.epoch != book.epoch
@@ -921,9 +1155,16 @@ class BybitFlavour(Flavour):
                 if not bids and not asks:
                     return []
             sub.started, sub.epoch = True, book.epoch
+            if conn.kind == "event":
+                # Event contracts have one list of [payout ratio, order amount], as GET /v5/event/orderbook.
+                return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": {
+                    "s": inst.symbol, "r": levels_json(book.levels(sub.depth)[1]), "u": book.seq, "seq": book.cross_seq},
+                    "cts": book.ts}]
+            b, a = levels_json(bids), levels_json(asks)
+            if sub.variant == "rpi":  # [price, non-RPI size, RPI size]: the loopback has no RPI quotes
+                b, a = [lv + ["0"] for lv in b], [lv + ["0"] for lv in a]
             return [{"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
-                     "data": {"s": inst.symbol, "b": levels_json(bids), "a": levels_json(asks), "u": book.seq,
-                              "seq": book.cross_seq}, "cts": book.ts}]
+                     "data": {"s": inst.symbol, "b": b, "a": a, "u": book.seq, "seq": book.cross_seq}, "cts": book.ts}]
         if sub.channel == "trade":
             if not on_tick:
                 return []
@@ -931,21 +1172,18 @@ class BybitFlavour(Flavour):
             if not trades:
                 return []
             seq = self.market.book(inst).cross_seq
-            return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": [
-                {"T": t.ts, "s": inst.symbol, "S": _side(t.side), "v": fmt(t.size), "p": fmt(t.price),
-                 "L": "PlusTick" if t.side == "buy" else "MinusTick", "i": t.trade_id, "BT": False, "RPI": False,
-                 "seq": seq} for t in trades]}]
+            rows = []
+            for t in trades:
+                row: Dict[str, Any] = {"T": t.ts, "s": inst.symbol, "S": _side(t.side), "v": fmt(t.size), "p": fmt(t.price),
+                                       "L": "PlusTick" if t.side == "buy" else "MinusTick", "i": t.trade_id, "BT": False,
+                                       "RPI": False, "seq": seq}
+                if conn.kind == "option":  # options add mark/index price and IVs
+                    mid = fmt(self.market.mark_price(inst))
+                    row.update({"mP": mid, "iP": mid, "mIv": "0.5", "iv": "0.5"})
+                rows.append(row)
+            return [{"id": "%s-%d" % (sub.key, seq), "topic": sub.key, "type": "snapshot", "ts": now, "data": rows}]
         if sub.channel == "ticker":
-            view = self.ticker_view(inst, conn.kind)
-            delta = conn.kind in ("linear", "inverse") and sub.started
-            sub.started = True
-            if delta:  # derivatives tickers: a snapshot first, then only the fields that move
-                view = {k: view[k] for k in ("symbol", "tickDirection", "lastPrice", "bid1Price", "bid1Size",
-                                             "ask1Price", "ask1Size", "volume24h", "turnover24h", "markPrice",
-                                             "indexPrice", "highPrice24h", "lowPrice24h")}
-            msg = {"topic": sub.key, "type": "delta" if delta else "snapshot", "data": view,
-                   "cs": self.market.book(inst).cross_seq, "ts": now}
-            return [msg]
+            return [self.ticker_push(conn, sub, inst, now)]
         # kline
         start, open_, high, low, close, volume, turnover = self.market.candles(inst, sub.interval_ms, 1)[-1]
         return [{"topic": sub.key, "type": "snapshot", "ts": now, "data": [{
@@ -953,11 +1191,41 @@ class BybitFlavour(Flavour):
             "close": fmt(close), "high": fmt(high), "low": fmt(low), "volume": fmt(volume),
             "turnover": fmt(turnover), "confirm": False, "timestamp": now}]}]
 
+    def ticker_push(self, conn: WsConnection, sub: Sub, inst: Instrument, now: int) -> Dict[str, Any]:
+        """A ``tickers.*`` push: spot, option and event snapshots; derivatives a snapshot, then deltas."""
+        cs = self.market.book(inst).cross_seq
+        if conn.kind == "spot":
+            view = self.ticker_view(inst, "spot")
+            data = {k: view[k] for k in SPOT_STREAM_TICKER}
+            return {"topic": sub.key, "ts": now, "type": "snapshot", "cs": cs, "data": data}
+        if conn.kind == "option":
+            return {"id": "%s-%d" % (sub.key, cs), "topic": sub.key, "type": "snapshot", "ts": now,
+                    "data": self.option_ticker(inst, stream=True)}
+        view = self.ticker_view(inst, conn.kind)
+        delta = conn.kind in ("linear", "inverse") and sub.started
+        sub.started = True
+        if delta:  # derivatives tickers: a snapshot first, then only the fields that move
+            view = {k: view[k] for k in ("symbol", "tickDirection", "lastPrice", "bid1Price", "bid1Size",
+                                         "ask1Price", "ask1Size", "volume24h", "turnover24h", "markPrice",
+                                         "indexPrice", "highPrice24h", "lowPrice24h")}
+        elif conn.kind in ("linear", "inverse"):
+            view.pop("basis", None)  # REST only
+        return {"topic": sub.key, "type": "delta" if delta else "snapshot", "data": view, "cs": cs, "ts": now}
+
+    def adl_rows(self, pool: str) -> List[Dict[str, Any]]:
+        """``adlAlert.*`` rows: one per contract of the pool (plausible constants; ADL never triggers)."""
+        if pool == "inverse":
+            insts = [i for i in (self.market.resolve("inverse", b + "USD") for b in self.market.base_mids) if i]
+        else:
+            insts = [i for i in self.market.listed("perp") if i.quote == pool]
+        return [{"c": inst.base if pool == "inverse" else pool, "s": inst.symbol, "b": "1000000", "mb": "",
+                 "i_pr": "-0.3", "pr": "0", "adl_tt": "10000", "adl_sr": "-0.25"} for inst in insts]
+
     def render_private(self, conn: WsConnection, sub: Sub, payload: Any) -> List[Any]:
         if sub.channel == "order":
             if sub.filter and payload.category != sub.filter:
                 return []
-            data = [self.order_view(payload, stream=True)]
+            data = [self.order_view(payload, "stream")]
         elif sub.channel == "fill":
             if sub.filter and payload.order.category != sub.filter:
                 return []
@@ -1012,6 +1280,8 @@ class BybitFlavour(Flavour):
             args = msg.get("args")
             if not isinstance(args, list) or len(args) != 1 or not isinstance(args[0], dict):
                 raise ApiError(10001, "Params Error: args must hold exactly one object")
+            if args[0].get("category") not in CATEGORY_PRODUCT:  # the WebSocket API's own code for this
+                raise ApiError(10404, "category is not correct or not supported: %s" % args[0].get("category"))
             action = str(op).split(".")[1]
             if action.endswith("-batch"):
                 result, ext = self.run_batch(conn.env, action[: -len("-batch")], args[0])

@@ -220,9 +220,10 @@ class LoopbackExchange:
         ``demo_trading=True`` when ``demo`` is true (Bitget needs it for the ``paptrading`` header).
         """
         creds = self.demo_credentials if demo else self.credentials
+        ws_urls = self.demo_ws_urls if demo else self.ws_urls
         options: Dict[str, Any] = {
             "base_url": self.demo_rest_url if demo else self.rest_url,
-            "ws_url": self.demo_ws_urls if demo else self.ws_urls,
+            "ws_url": {k: url for k, url in ws_urls.items() if k not in self._flavour.unclaimed_ws_keys},
             "api_key": creds.rsa_api_key if rsa else creds.api_key,
             "api_secret": creds.rsa_private_key_pem if rsa else creds.api_secret,
         }
@@ -283,6 +284,11 @@ class LoopbackExchange:
         """Number of REST requests received since start (including faulted ones)."""
         with self.engine.lock:
             return self._rest_count
+
+    @property
+    def limits(self) -> Any:
+        """The per-connection limits this exchange enforces (attributes a test may lower)."""
+        return self._flavour.limits
 
     def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> bool:
         """Block until ``predicate()`` is true (re-checked on every state change); False on timeout."""

@@ -289,6 +289,9 @@ class WsConnection:
         self.number = next(self._ids)
         self.conn_id = "%s-%d" % (ws_key, self.number)
         self.opened_ms = int(time.time() * 1000)
+        # The handshake's request headers (case-insensitive), e.g. to check x-site-id / x-refer-site-id.
+        request = getattr(ws, "request", None)
+        self.request_headers: Any = request.headers if request is not None else {}
         self.subs: Dict[str, Any] = {}
         self.api_key: Optional[str] = None
         self.authenticated = False
