@@ -122,7 +122,6 @@ class BybitFlavour(Flavour):
     demo_ws_keys = ("v5Private",)  # Bybit demo: private stream only; public data comes from live
     demo_ws_missing = ("v5PrivateTrade",)  # no WebSocket API in demo trading: the handshake gets 404
     demo_rest_host = True
-    unclaimed_ws_keys = ("v5EventPublic",)  # bitsdk's WebsocketClient has no event-contract key yet
     engine_errors = {
         "unknown_symbol": (10001, "params error: symbol invalid"),
         "bad_param": (10001, None),

@@ -223,7 +223,7 @@ class LoopbackExchange:
         ws_urls = self.demo_ws_urls if demo else self.ws_urls
         options: Dict[str, Any] = {
             "base_url": self.demo_rest_url if demo else self.rest_url,
-            "ws_url": {k: url for k, url in ws_urls.items() if k not in self._flavour.unclaimed_ws_keys},
+            "ws_url": dict(ws_urls),
             "api_key": creds.rsa_api_key if rsa else creds.api_key,
             "api_secret": creds.rsa_private_key_pem if rsa else creds.api_secret,
         }

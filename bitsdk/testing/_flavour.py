@@ -73,7 +73,6 @@ class Flavour:
     demo_ws_keys: Tuple[str, ...] = ()  # keys served by the demo WebSocket host
     demo_ws_missing: Tuple[str, ...] = ()  # keys whose demo URL points at the demo host but 404s there
     demo_rest_host = False  # True: the demo REST API is a separate host
-    unclaimed_ws_keys: Tuple[str, ...] = ()  # served, but left out of client_options() (no bitsdk client key yet)
     # engine error kind -> (code, message); message None = the engine's text, "%s" = formatted with it
     engine_errors: Dict[str, Tuple[Any, Optional[str]]] = {}
     limits: Any = None  # per-connection limits: a small dataclass instance per flavour instance
