@@ -4,17 +4,24 @@
 
     python -m bitsdk demo                    # both exchanges, offline, about ten seconds
     python -m bitsdk demo --exchange bybit   # one exchange
+    python -m bitsdk --version
+
+When the reader of the output goes away early (``python -m bitsdk demo | head``), the command
+stops quietly with exit status 141 (128 + SIGPIPE), as a Unix tool killed by SIGPIPE would.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import List, Optional
 
 from . import __version__
 
 EXCHANGES = ("bitget", "bybit")
+#: Exit status after the output pipe closed: 128 + SIGPIPE (13), what a shell shows for `cat` in `cat big | head`.
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
             "path on Bitget V3/UTA and Bybit V5: server time and market data, balances and account "
             "settings, public and private streams, a demo-trading limit order over REST, a WebSocket "
             "API place and cancel, and a forced disconnect with automatic reconnect, resubscribe and "
-            "REST backfill. No account and no internet needed; needs the loopback extra: "
-            'pip install "bitsdk[loopback]".'
+            "REST backfill. No account and no internet needed; needs websockets 13 or newer (the "
+            'loopback extra: pip install -e ".[loopback]" in a clone).'
         ),
     )
     demo.add_argument(
@@ -71,6 +78,21 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         print("bitsdk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device: the interpreter flushes stdout at exit, and writing the
+    buffered rest into the closed pipe would fail again with a traceback (see the Python docs,
+    signal module, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced by an object without a file
+        pass
 
 
 if __name__ == "__main__":

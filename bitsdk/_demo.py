@@ -20,6 +20,8 @@ order; the clients' callbacks only record events (:class:`EventLog`).
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import sys
 import textwrap
 import threading
@@ -39,10 +41,22 @@ from .bybit import WebsocketAPIClient as BybitWebsocketAPIClient
 from .errors import BitsdkError, InvalidParameterError
 from .events import EVENT_KINDS, Event
 
-__all__ = ["VENUES", "LOOPBACK_HINT", "loopback_available", "run"]
+__all__ = ["VENUES", "MIN_WEBSOCKETS", "loopback_problem", "loopback_available", "run"]
 
-#: The one-line hint printed when the loopback exchange cannot run.
-LOOPBACK_HINT = 'the demo needs the "websockets" package for its loopback exchange: pip install "bitsdk[loopback]"'
+#: The oldest ``websockets`` the loopback exchange runs on (the ``loopback`` extra in setup.cfg):
+#: older sync servers take neither its keyword arguments nor its handler.
+MIN_WEBSOCKETS = 13
+#: How to get it, for the one-line hint printed when the loopback exchange cannot run.
+LOOPBACK_INSTALL = f'pip install --upgrade "websockets>={MIN_WEBSOCKETS}" (or, from a clone: pip install -e ".[loopback]")'
+#: The wrapping width stays in these bounds whatever the terminal says.
+MIN_WIDTH, MAX_WIDTH = 40, 100
+#: Where to read on, printed at the end of the demo.
+NEXT_STEPS = (
+    "Next: read the guides in docs/ (start with docs/quickstart.rst; tox -e docs builds the site) and run "
+    "the scripts in examples/, one per tutorial step, offline with BITSDK_LOOPBACK=1, e.g. "
+    "BITSDK_LOOPBACK=1 python examples/bybit_ws_api.py. Both folders are in the repository and in the "
+    "source distribution."
+)
 
 SYMBOL = "BTCUSDT"
 #: Seconds between the loopback's market-data pushes (fast, so that waits stay short).
@@ -169,16 +183,23 @@ _UNICODE = {"sent": "→", "got": "←", "note": "·", "fail": "✗", "ok": "✓
 _ASCII = {"sent": "->", "got": "<-", "note": "*", "fail": "!!", "ok": "ok", "heavy": "=", "light": "-", "then": "->"}
 
 
+def terminal_width() -> int:
+    """The width to wrap the demo's output at: the terminal's (or ``$COLUMNS``), 80 when it is
+    not a terminal, kept between 40 and 100 columns, less one so that a full line never wraps."""
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(columns, MAX_WIDTH)) - 1
+
+
 class Printer:
     """Writes the demo's account of what happened: headings, sent and received lines, notes.
 
-    Uses arrows and rules when the output stream can encode them, plain ASCII otherwise.
+    Uses arrows and rules when the output stream can encode them, plain ASCII otherwise, and
+    wraps lines at ``width`` columns (default: :func:`terminal_width`).
     """
 
-    WIDTH = 78
-
-    def __init__(self, stream: IO[str]):
+    def __init__(self, stream: IO[str], width: Optional[int] = None):
         self.stream = stream
+        self.width = width if width is not None else terminal_width()
         encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "").replace("_", "")
         self.sym = _UNICODE if encoding in ("utf8", "utf8sig") else _ASCII
 
@@ -190,7 +211,7 @@ class Printer:
         lead = f"{indent}{mark} "
         lines = textwrap.wrap(
             text,
-            self.WIDTH,
+            self.width,
             initial_indent=lead,
             subsequent_indent=" " * len(lead),
             break_long_words=False,
@@ -199,22 +220,32 @@ class Printer:
         for line in lines or [lead]:
             self.line(line)
 
-    def banner(self, title: str, subtitle: str) -> None:
-        self.line(title)
-        for line in textwrap.wrap(subtitle, self.WIDTH):
+    def paragraph(self, text: str, indent: str = "") -> None:
+        """Plain text, wrapped."""
+        lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+        for line in lines:
             self.line(line)
 
+    def banner(self, title: str, subtitle: str) -> None:
+        self.paragraph(title)
+        self.paragraph(subtitle)
+
     def exchange(self, title: str) -> None:
-        rule = self.sym["heavy"] * self.WIDTH
+        rule = self.sym["heavy"] * self.width
         self.line()
         self.line(rule)
-        self.line(f" {title}")
+        self.paragraph(title, " ")
         self.line(rule)
 
     def step(self, number: int, title: str) -> None:
-        head = f"{self.sym['light'] * 2} {number}. {title} "
+        light = self.sym["light"]  # one character, in ASCII too
+        # "── 6. Title ─────", the title wrapped (under itself) so that the rule keeps 3 columns.
+        lines = textwrap.wrap(f"{number}. {title}", self.width - 7, break_on_hyphens=False)
+        lines = [f"{light * 2} {lines[0]}"] + [f"   {line}" for line in lines[1:]]
+        lines[-1] += " " + light * max(3, self.width - len(lines[-1]) - 1)
         self.line()
-        self.line(head + self.sym["light"] * max(3, self.WIDTH - len(head)))
+        for line in lines:
+            self.line(line)
 
     def sent(self, what: str, params: Optional[Mapping[str, Any]] = None, via: str = "") -> None:
         """What went out: ``GET /path``, an op or a call, its key parameters, the method used."""
@@ -234,11 +265,13 @@ class Printer:
 
     def events(self, label: str, counts: str) -> None:
         """Which events fired on one connection, and how often (wrapped between the kinds)."""
-        line = f"    events on {label}:"
+        *head, line = textwrap.wrap(f"events on {label}:", self.width, initial_indent="    ", subsequent_indent="      ")
+        for text in head:
+            self.line(text)
         for i, item in enumerate((counts or "none").split(", ")):
             piece = (" " if i == 0 else ", ") + item
-            if i and len(line) + len(piece) > self.WIDTH:
-                self.line(line + ",")
+            if len(line) + len(piece) + 1 > self.width and line.strip():  # + 1: room for a trailing comma
+                self.line(line + ("," if i else ""))
                 line, piece = "      ", item
             line += piece
         self.line(line)
@@ -779,6 +812,8 @@ def run_step(out: Printer, number: int, step: Callable[[Session], None], session
     out.step(number, STEP_TITLES[number - 1])
     try:
         step(session)
+    except BrokenPipeError:  # nowhere left to report to: stop the demo (see run())
+        raise
     except (BitsdkError, StepFailed) as exc:
         out.fail(f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # noqa: BLE001 - a bug: report it plainly, keep the demo's output readable
@@ -814,13 +849,31 @@ def run_venue(out: Printer, venue: Venue, show_traceback: bool = False) -> int:
     return len(STEPS)
 
 
-def loopback_available() -> bool:
-    """True when the loopback exchange can run (the ``websockets`` sync server imports)."""
+def loopback_problem() -> Optional[str]:
+    """Why the loopback exchange cannot run here, in one line with the fix; None when it can.
+
+    Checked before the demo starts: a ``websockets`` older than :data:`MIN_WEBSOCKETS` would
+    otherwise fail deep inside the loopback exchange with a bare ``TypeError``.
+    """
+    try:
+        import websockets
+    except ImportError:
+        return f'the demo needs the "websockets" package for its loopback exchange: {LOOPBACK_INSTALL}'
+    version = str(getattr(websockets, "__version__", ""))
+    major = re.match(r"\d+", version)
+    if major is None or int(major.group()) < MIN_WEBSOCKETS:
+        found = version or "an unknown version"
+        return f"the demo's loopback exchange needs websockets {MIN_WEBSOCKETS} or newer, found {found}: {LOOPBACK_INSTALL}"
     try:
         import websockets.sync.server  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    except ImportError as exc:
+        return f"the demo's loopback exchange cannot import the websockets sync server ({exc}): {LOOPBACK_INSTALL}"
+    return None
+
+
+def loopback_available() -> bool:
+    """True when the loopback exchange can run (see :func:`loopback_problem`)."""
+    return loopback_problem() is None
 
 
 def _leftover_threads() -> List[str]:
@@ -840,8 +893,9 @@ def run(exchanges: Sequence[str] = ("bitget", "bybit"), stream: Optional[IO[str]
         exchange cannot run (``websockets`` is missing).
     """
     out = Printer(stream if stream is not None else sys.stdout)
-    if not loopback_available():
-        print(f"bitsdk: {LOOPBACK_HINT}", file=sys.stderr)
+    problem = loopback_problem()
+    if problem is not None:
+        print(f"bitsdk: {problem}", file=sys.stderr)
         return 2
     started = time.monotonic()
     out.banner(
@@ -855,6 +909,8 @@ def run(exchanges: Sequence[str] = ("bitget", "bybit"), stream: Optional[IO[str]
         t0 = time.monotonic()
         try:
             passed = run_venue(out, venue, show_traceback)
+        except BrokenPipeError:  # the reader went away (demo | head): the caller stops quietly
+            raise
         except (OSError, RuntimeError) as exc:  # the loopback exchange could not start
             out.fail(f"the loopback exchange did not start: {exc}")
             passed = 0
@@ -864,13 +920,15 @@ def run(exchanges: Sequence[str] = ("bitget", "bybit"), stream: Optional[IO[str]
     for venue, passed, seconds in results:
         mark = out.sym["ok"] if passed == len(STEPS) else out.sym["fail"]
         stopped = f", step {passed + 1} failed" if passed < len(STEPS) else ""
-        out.line(f"  {mark} {venue.title:<32} {passed}/{len(STEPS)} steps passed{stopped}  ({seconds:.1f} s)")
+        out._wrapped(f"{venue.title:<32} {passed}/{len(STEPS)} steps passed{stopped}  ({seconds:.1f} s)", "  ", mark)
     leftovers = _leftover_threads()
     if leftovers:
-        out.line(f"  {out.sym['fail']} threads still running after close: {', '.join(leftovers)}")
+        out.fail(f"threads still running after close: {', '.join(leftovers)}")
     else:
-        out.line(f"  {out.sym['ok']} every client and loopback exchange closed; no bitsdk thread left running")
+        out.ok("every client and loopback exchange closed; no bitsdk thread left running")
     ok = all(passed == len(STEPS) for _, passed, _ in results) and not leftovers
     out.line()
     out.line(f"{'Done' if ok else 'Finished with failures'} in {time.monotonic() - started:.1f} s.")
+    out.line()
+    out.paragraph(NEXT_STEPS)
     return 0 if ok else 1

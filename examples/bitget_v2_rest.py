@@ -2,7 +2,7 @@
 
 ``RestClientV2`` covers every ``/api/v2`` endpoint. Its casing differs from V3: spot candles
 take ``granularity="1min"``, futures candles ``granularity="1m"`` with an upper-case
-``productType`` (``"USDT-FUTURES"``; demo trading ``"SUSDT-FUTURES"``). The
+``productType`` (``"USDT-FUTURES"``, the same in demo trading). The
 ``/api/v2/margin/{marginType}/...`` methods take ``marginType`` (``"crossed"`` or
 ``"isolated"``) as their first argument; it goes into the URL path.
 

@@ -10,8 +10,15 @@ from typing import List
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+import bitsdk
+
+# The folder holding the bitsdk under test: the checkout, or site-packages when the suite runs
+# against an installed wheel. Subprocesses import bitsdk from there (cwd too: "python -m"
+# puts the working directory first on sys.path).
+SRC = Path(bitsdk.__file__).resolve().parents[1]
 TIMEOUT = 120  # seconds; a safety net only (the demo takes a few seconds)
+#: The terminal width the demo is run with, unless a test says otherwise ($COLUMNS).
+COLUMNS = 80
 
 STEP_TITLES = [
     "1. Server time and market data (public REST)",
@@ -25,13 +32,27 @@ BITGET_HEADING = "Bitget V3 / UTA"
 BYBIT_HEADING = "Bybit V5"
 
 
-def run_cli(*args: str, code: str = "") -> subprocess.CompletedProcess:
-    """Run ``python -m bitsdk ARGS`` (or ``python -c CODE``) from the repository root."""
+def cli_env(columns: int = COLUMNS) -> "dict[str, str]":
+    """The environment for a ``python -m bitsdk`` subprocess: this bitsdk, UTF-8, ``columns`` wide."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = str(SRC) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["PYTHONIOENCODING"] = "utf-8"
+    env["COLUMNS"] = str(columns)
+    return env
+
+
+def run_cli(*args: str, code: str = "", columns: int = COLUMNS) -> subprocess.CompletedProcess:
+    """Run ``python -m bitsdk ARGS`` (or ``python -c CODE``)."""
     command: List[str] = [sys.executable, "-c", code] if code else [sys.executable, "-m", "bitsdk", *args]
-    return subprocess.run(command, cwd=str(ROOT), env=env, capture_output=True, encoding="utf-8", timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        command, cwd=str(SRC), env=cli_env(columns), capture_output=True, encoding="utf-8", timeout=TIMEOUT, check=False
+    )
+
+
+def assert_fits(text: str, columns: int) -> None:
+    """No line is wider than the terminal (less the one column the demo keeps free)."""
+    too_wide = [line for line in text.splitlines() if len(line) > columns - 1]
+    assert not too_wide, too_wide
 
 
 def assert_clean(result: subprocess.CompletedProcess) -> None:
@@ -82,6 +103,7 @@ def demo_output() -> str:
     pytest.importorskip("websockets.sync.server", reason="the demo's loopback exchange needs websockets")
     result = run_cli("demo")
     assert_clean(result)
+    assert_fits(result.stdout, COLUMNS)
     return flat(result.stdout)
 
 
@@ -112,12 +134,16 @@ def test_demo_summary_and_cleanup(demo_output):
     assert summary.count("6/6 steps passed") == 2
     assert "no bitsdk thread left running" in summary
     assert "Done in" in summary
+    # It ends by pointing at the docs and the examples.
+    last = summary[summary.index("Done in") :]
+    assert "docs/quickstart.rst" in last and "examples/" in last and "BITSDK_LOOPBACK=1" in last
 
 
-def test_demo_one_exchange():
+def test_demo_one_exchange_in_a_narrow_terminal():
     pytest.importorskip("websockets.sync.server", reason="the demo's loopback exchange needs websockets")
-    result = run_cli("demo", "--exchange", "bybit")
+    result = run_cli("demo", "--exchange", "bybit", columns=60)
     assert_clean(result)
+    assert_fits(result.stdout, 60)
     text = flat(result.stdout)
     assert BYBIT_HEADING in text and BITGET_HEADING not in text
     assert_exchange_walk(section(text, BYBIT_HEADING, "Summary"), "v5LinearPublic", "v5Private", "New", "Cancelled")
@@ -146,15 +172,53 @@ def test_bad_exchange_is_a_usage_error():
     assert "Traceback" not in result.stderr
 
 
-def test_missing_websockets_prints_a_one_line_hint():
-    # None in sys.modules makes `import websockets` fail, as if it were not installed.
-    code = "import sys; sys.modules['websockets'] = None; from bitsdk.__main__ import main; sys.exit(main(['demo']))"
+def test_version():
+    result = run_cli("--version")
+    assert_clean(result)
+    assert result.stdout == f"bitsdk {bitsdk.__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        # None in sys.modules makes `import websockets` fail, as if it were not installed.
+        ("sys.modules['websockets'] = None", 'the demo needs the "websockets" package'),
+        # websockets 12 has a sync server, but the loopback's serve() call fails on it (TypeError).
+        ("import websockets; websockets.__version__ = '12.0'", "needs websockets 13 or newer, found 12.0"),
+    ],
+    ids=["missing", "too-old"],
+)
+def test_unusable_websockets_prints_a_one_line_hint(setup, message):
+    code = f"import sys; {setup}; from bitsdk.__main__ import main; sys.exit(main(['demo']))"
     result = run_cli(code=code)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert 'pip install "bitsdk[loopback]"' in result.stderr
+    assert message in result.stderr
+    assert 'pip install --upgrade "websockets>=13"' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_closed_pipe_stops_the_demo_quietly(tmp_path):
+    # `python -m bitsdk demo | head -c 200`: the reader goes away after a few bytes.
+    pytest.importorskip("websockets.sync.server", reason="the demo's loopback exchange needs websockets")
+    errors = tmp_path / "stderr.txt"
+    with open(errors, "w", encoding="utf-8") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bitsdk", "demo"], cwd=str(SRC), env=cli_env(), stdout=subprocess.PIPE, stderr=stderr
+        )
+        try:
+            assert proc.stdout is not None
+            head = proc.stdout.read(200)
+            proc.stdout.close()
+            status = proc.wait(timeout=TIMEOUT)
+        finally:
+            if proc.poll() is None:  # only when the wait above failed
+                proc.kill()
+                proc.wait()
+    assert head.startswith(b"bitsdk ")
+    assert status == 141  # 128 + SIGPIPE, as for a Unix tool killed by SIGPIPE
+    assert errors.read_text(encoding="utf-8") == ""  # no traceback, no "Exception ignored" at exit
 
 
 def test_main_returns_exit_codes(capsys):
@@ -163,6 +227,9 @@ def test_main_returns_exit_codes(capsys):
     assert main([]) == 0
     assert "usage: bitsdk" in capsys.readouterr().out
     assert main(["--help"]) == 0
+    capsys.readouterr()
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"bitsdk {bitsdk.__version__}\n"
     assert main(["demo", "--exchange", "binance"]) == 2
     assert "invalid choice" in capsys.readouterr().err
 
