@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl
 
 from ._common import ThreadGroup, dumps, logger
 
-try:  # websockets >= 12 (sync server)
+try:  # websockets >= 13 (sync server)
     from websockets.exceptions import ConnectionClosed
     from websockets.sync.server import ServerConnection, serve
 except ImportError:  # pragma: no cover - reported when the exchange starts
