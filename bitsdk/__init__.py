@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "CommandFuture", "Envelope"]
+__all__ = ["__version__", "CommandFuture", "Envelope", "close_all"]
 
 # The application decides where log records go; bitsdk only emits them.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -25,6 +25,10 @@ def __getattr__(name: str) -> Any:
         from ._futures import CommandFuture
 
         return CommandFuture
+    if name == "close_all":  # close every open WebSocket client of the process
+        from ._ws import close_all
+
+        return close_all
     if name == "Envelope":
         from ._http import Envelope
 

@@ -170,11 +170,11 @@ class Inbox:
         with d._lock:
             if self._closed:
                 return
-            items = self._items
             if is_update:
                 if self._updates >= self.max_backlog:
                     report, recycle = self._overflow(now, item)
                 self._updates += 1
+            items = self._items  # (the recycle policy replaces it)
             items.append((now, item))
             if report is not None:
                 items.append((now, report))

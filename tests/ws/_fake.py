@@ -42,6 +42,7 @@ class FakeExchange:
         self.silent_until: Dict[Any, float] = {}  # connection -> end of its silence
         self.reply_mode = "normal"  # "never" | "late" | "twice"
         self.reply_delay = 0.0
+        self.answer_subscribe = True  # False: subscribe requests get no reply (and no data)
         self.faults = self  # the fault API mirrors LoopbackExchange.faults
         self.blast_frames: Optional[bytes] = None
         self._conns: set = set()
@@ -161,6 +162,8 @@ class FakeExchange:
                     self.reject_login -= 1
                     return [json.dumps({"event": "error", "code": 30011, "msg": "Invalid ACCESS_KEY"})]
                 return [json.dumps({"event": "login", "code": 0, "msg": ""})]
+            if op == "subscribe" and not self.answer_subscribe:
+                return []
             if op in ("subscribe", "unsubscribe"):
                 out = []
                 for arg in msg["args"]:
@@ -196,6 +199,8 @@ class FakeExchange:
                 self.reject_login -= 1
                 return [json.dumps({"success": False, "ret_msg": "error:request expired", "op": "auth", "conn_id": "x"})]
             return [json.dumps({"success": True, "ret_msg": "", "op": "auth", "conn_id": "x"})]
+        if op == "subscribe" and not self.answer_subscribe:
+            return []
         if op in ("subscribe", "unsubscribe"):
             for arg in msg["args"]:
                 if op == "subscribe":
