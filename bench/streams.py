@@ -88,7 +88,9 @@ def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
     from bitsdk.bybit import WebsocketClient
 
     counter = Counter(n)
-    ws = WebsocketClient(ws_url={"v5LinearPublic": url})
+    # Room for the whole feed: every update must arrive to be counted (the default backlog
+    # of 10,000 would drop the oldest updates if the callback fell behind the socket).
+    ws = WebsocketClient(ws_url={"v5LinearPublic": url}, max_backlog=max(n, 10_000))
     try:
         ws.on("update", counter)
         ws.subscribe_v5(topic, "linear")

@@ -37,6 +37,7 @@ class FakeExchange:
         self.exchange = exchange
         self.push_interval = push_interval
         self.received: List[tuple] = []  # (path, text)
+        self.arrivals: List[tuple] = []  # (path, time.monotonic()) of each client message
         self.connects: Dict[str, int] = {}
         self.reject_login = 0  # how many logins to reject
         self.silent_until: Dict[Any, float] = {}  # connection -> end of its silence
@@ -128,6 +129,7 @@ class FakeExchange:
                     text = None
                 if text is not None:
                     self.received.append((path, text))
+                    self.arrivals.append((path, time.monotonic()))
                     if not self.silent(conn):
                         for reply in self._answer(path, text, topics):
                             conn.send(reply)

@@ -360,3 +360,22 @@ def test_unanswered_subscribe_is_resent_once_then_the_connection_recycled(exchan
         assert not fut.done()
         fake.answer_subscribe = True
         fut.result(10)  # the next connection gets its answer: live
+
+
+# -- Bitget's 10 messages a second per connection
+
+
+def test_bitget_paces_every_message_on_a_connection(bitget_fake):
+    from bitsdk.bitget._ws import WebsocketAPIClient
+
+    opts = dict(FAST, ping_interval=0.2)  # pings count too
+    with WebsocketAPIClient(**bitget_fake.client_options(WebsocketClientV3.WS_KEYS), **opts) as api:
+        api.connect_ws_api(timeout=3)
+        order = {"symbol": "BTCUSDT", "side": "buy", "orderType": "limit", "qty": "1", "price": "1"}
+        futures = [api.send_ws_api_request("place-order", "spot", [order]) for _ in range(25)]
+        for fut in futures:
+            fut.result(10)
+    times = [t for path, t in bitget_fake.arrivals if path == "v3Private"]
+    assert len(times) >= 26  # login + 25 commands (+ pings)
+    # No 11 messages within one second (a little slack for arrival jitter on the server).
+    assert all(later - first >= 0.95 for first, later in zip(times, times[10:]))
