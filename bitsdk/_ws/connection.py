@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Dict, Hashable, List, Optional, Set
@@ -45,6 +46,16 @@ _WARN_EVERY = 10.0
 _REQ_ID_ROOM = "x" * 36  # a request id as long as any: frame-size budgets stay safe
 
 
+def _tls(sock: socket.socket, host: str) -> socket.socket:
+    """Wrap a connected socket in TLS with websocket-client's own defaults (certificate and
+    host name checked; ``WEBSOCKET_CLIENT_CA_BUNDLE`` honoured)."""
+    try:
+        from websocket._http import _ssl_socket
+    except ImportError:  # pragma: no cover - another websocket-client layout
+        return ssl.create_default_context().wrap_socket(sock, server_hostname=host)
+    return _ssl_socket(sock, {}, host)
+
+
 def _open_tcp(conn: "Connection", url: str, timeout: float) -> socket.socket:
     """Connect a TCP socket (TLS for wss) that ``close()`` can abort at any step.
 
@@ -70,9 +81,7 @@ def _open_tcp(conn: "Connection", url: str, timeout: float) -> socket.socket:
             sock.settimeout(timeout)
             sock.connect(address)
             if secure:
-                from websocket._http import _ssl_socket  # websocket-client's own TLS defaults
-
-                sock = _ssl_socket(sock, {}, host)
+                sock = _tls(sock, host)
                 conn.sock = sock
             return sock
         except OSError as exc:

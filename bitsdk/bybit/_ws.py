@@ -137,10 +137,14 @@ class WebsocketClient(BaseWebsocketClient):
         ping_interval: seconds between ``{"op":"ping"}`` heartbeats (20).
         pong_timeout: seconds without any frame after a ping before the link is declared
             dead and replaced (10).
-        reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff
-            ((0.5, 30)).
+        reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff of
+            connections that fail fast ((0.5, 30)); a healthy connection reconnects at once.
         connect_timeout: seconds for the connect and for the login reply (10).
         command_timeout: default seconds a WebSocket API command waits for its reply (10).
+        subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
+        max_topics_per_connection: topics per public connection before another is opened
+            (default: only Bybit's limits, 21,000 characters of args; option: 2,000 args).
+        max_backlog, overflow, dispatcher: event delivery (see ``BaseWebsocketClient``).
         event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
         proxies: a proxy URL or a requests-style dict (``{"https": "http://host:port"}``,
             ``socks5://`` too).

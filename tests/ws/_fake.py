@@ -33,7 +33,7 @@ def encode_text_frame(text: str) -> bytes:
 class FakeExchange:
     """Scripted server on 127.0.0.1:0; every path is one ws_key (``/v5Private`` ...)."""
 
-    def __init__(self, exchange: str, push_interval: float = 0.05):
+    def __init__(self, exchange: str, push_interval: float = 0.05, ssl_context: Any = None):
         self.exchange = exchange
         self.push_interval = push_interval
         self.received: List[tuple] = []  # (path, text)
@@ -48,13 +48,16 @@ class FakeExchange:
         self.blast_frames: Optional[bytes] = None
         self._conns: set = set()
         self._lock = threading.Lock()
-        self._server = serve(self._handler, "127.0.0.1", 0, compression=None, max_size=None, ping_interval=None)
+        self.scheme = "wss" if ssl_context is not None else "ws"
+        self._server = serve(self._handler, "127.0.0.1", 0, compression=None, max_size=None, ping_interval=None,
+                             ssl=ssl_context)
         self.port = self._server.socket.getsockname()[1]
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-server", daemon=True)
         self._thread.start()
 
     def url(self, ws_key: str) -> str:
-        return f"ws://127.0.0.1:{self.port}/{ws_key}"
+        host = "localhost" if self.scheme == "wss" else "127.0.0.1"
+        return f"{self.scheme}://{host}:{self.port}/{ws_key}"
 
     def urls(self, keys) -> Dict[str, str]:
         return {k: self.url(k) for k in keys}

@@ -379,3 +379,56 @@ def test_bitget_paces_every_message_on_a_connection(bitget_fake):
     assert len(times) >= 26  # login + 25 commands (+ pings)
     # No 11 messages within one second (a little slack for arrival jitter on the server).
     assert all(later - first >= 0.95 for first, later in zip(times, times[10:]))
+
+
+# -- TLS (the engine opens and wraps the socket itself, so that close() can abort it)
+
+
+def _self_signed(tmp_path):
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+def test_wss_connects_with_certificate_checks(tmp_path, monkeypatch):
+    import ssl
+
+    from _fake import FakeExchange
+
+    cert_file, key_file = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    with FakeExchange("bybit", ssl_context=context) as fake:
+        # Unknown issuer: refused, reported, retried (never connected in clear).
+        with WebsocketClient(ws_url=fake.url("v5LinearPublic"), **FAST) as ws:
+            rec = Recorder(ws)
+            ws.subscribe_v5("tickers.BTCUSDT", "linear")
+            ev = rec.wait_for(lambda r: r.of("exception"))[0]
+            assert "certificate" in str(ev.error).lower()
+        # Trusted (websocket-client's CA bundle variable): live over TLS.
+        monkeypatch.setenv("WEBSOCKET_CLIENT_CA_BUNDLE", str(cert_file))
+        with WebsocketClient(ws_url=fake.url("v5LinearPublic"), **FAST) as ws:
+            rec = Recorder(ws)
+            ws.subscribe_v5("tickers.BTCUSDT", "linear").result(5)
+            rec.wait_for(lambda r: r.count("update") >= 2)
+            assert ws.url("v5LinearPublic").startswith("wss://")
