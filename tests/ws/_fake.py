@@ -44,6 +44,7 @@ class FakeExchange:
         self.reply_mode = "normal"  # "never" | "late" | "twice"
         self.reply_delay = 0.0
         self.answer_subscribe = True  # False: subscribe requests get no reply (and no data)
+        self.vague_bad_topics: set = set()  # Bybit: refused with a reason that names no topic
         self.faults = self  # the fault API mirrors LoopbackExchange.faults
         self.blast_frames: Optional[bytes] = None
         self._conns: set = set()
@@ -207,11 +208,15 @@ class FakeExchange:
         if op == "subscribe" and not self.answer_subscribe:
             return []
         if op in ("subscribe", "unsubscribe"):
+            bad = [arg for arg in msg["args"] if arg in self.vague_bad_topics]
             for arg in msg["args"]:
-                if op == "subscribe":
+                if op == "subscribe" and arg not in bad:
                     topics.append(arg)
                 elif arg in topics:
                     topics.remove(arg)
+            if op == "subscribe" and bad:
+                return [json.dumps({"success": False, "ret_msg": "error:request refused", "conn_id": "x",
+                                    "req_id": msg.get("req_id"), "op": op})]
             return [json.dumps({"success": True, "ret_msg": "", "conn_id": "x", "req_id": msg.get("req_id"), "op": op})]
         if op and op.startswith("order."):
             params = msg["args"][0]

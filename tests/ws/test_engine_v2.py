@@ -432,3 +432,18 @@ def test_wss_connects_with_certificate_checks(tmp_path, monkeypatch):
             ws.subscribe_v5("tickers.BTCUSDT", "linear").result(5)
             rec.wait_for(lambda r: r.count("update") >= 2)
             assert ws.url("v5LinearPublic").startswith("wss://")
+
+
+def test_a_refusal_naming_no_topic_is_narrowed_down_one_topic_per_request(bybit_fake):
+    bybit_fake.vague_bad_topics = {"tickers.BAD"}
+    with WebsocketClient(ws_url=bybit_fake.url("v5LinearPublic"), **FAST) as ws:
+        rec = Recorder(ws)
+        fut = ws.subscribe_v5(["tickers.A", "tickers.BAD", "tickers.C"], "linear")
+        with pytest.raises(APIError, match="request refused"):
+            fut.result(5)
+        ev = rec.wait_for(lambda r: [e for e in r.of("exception") if e.topic is not None])[0]
+        assert ev.topic == "tickers.BAD"
+        assert ws.subscriptions("v5LinearPublic") == ["tickers.A", "tickers.C"]
+        ws.subscribe_v5(["tickers.A", "tickers.C"], "linear").result(5)  # both live
+        singles = [json.loads(t)["args"] for p, t in list(bybit_fake.received) if '"subscribe"' in t][1:]
+        assert sorted(singles) == [["tickers.A"], ["tickers.BAD"], ["tickers.C"]]
