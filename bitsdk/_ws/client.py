@@ -136,6 +136,7 @@ class BaseWebsocketClient(ExchangeHooks):
 
         self._lock = threading.Lock()  # the shard lists and the closed flag
         self._shards: Dict[str, List[Connection]] = {}
+        self._next_index: Dict[str, int] = {}  # shard numbers are never reused (thread names)
         # Topic ownership: ws_key -> topic key -> the connection holding it; the rejected
         # topics (for SubscribeFuture). Guarded by _sub_lock, which is never held across I/O.
         self._sub_lock = threading.Lock()
@@ -292,6 +293,7 @@ class BaseWebsocketClient(ExchangeHooks):
             self._check_key(ws_key)
             with self._lock:
                 conns = self._shards.pop(ws_key, [])
+                self._next_index.pop(ws_key, None)
             with self._sub_lock:
                 self._where.pop(ws_key, None)
             self._shutdown(conns, deadline)
@@ -361,7 +363,9 @@ class BaseWebsocketClient(ExchangeHooks):
     def _new_connection(self, ws_key: str) -> Connection:
         """A new (not started) connection for ``ws_key`` (self._lock held)."""
         shards = self._shards.setdefault(ws_key, [])
-        conn = Connection(self, ws_key, len(shards), self._url_for(ws_key), ws_key in self.PRIVATE_KEYS, self._limits(ws_key))
+        index = self._next_index.get(ws_key, 0) if shards else 0
+        self._next_index[ws_key] = index + 1
+        conn = Connection(self, ws_key, index, self._url_for(ws_key), ws_key in self.PRIVATE_KEYS, self._limits(ws_key))
         shards.append(conn)
         return conn
 
@@ -472,22 +476,36 @@ class BaseWebsocketClient(ExchangeHooks):
         """Remove wire args from the replay set and unsubscribe them where they were sent."""
         self._check_key(ws_key)
         gone: Dict[Connection, List[Any]] = {}
+        emptied: List[Connection] = []
         topic_key = self._topic_key
         with self._sub_lock:
             where = self._where.get(ws_key, {})
+            touched = set()
             for arg in args:
                 key = topic_key(arg)
                 conn = where.pop(key, None)
                 if conn is None:
                     continue
+                touched.add(conn)
                 owned = conn.topics.pop(key)
                 conn.chars -= arg_size(owned)
                 conn.live_keys.discard(key)
                 conn.acks.settle(key)
                 if conn.unsent.pop(key, None) is None:
                     gone.setdefault(conn, []).append(owned)
+            with self._lock:
+                # An extra connection left without topics is closed, not kept idle (Bitget drops
+                # connections without subscriptions anyway); the first one stays.
+                shards = self._shards.get(ws_key) or []
+                for conn in touched:
+                    if conn.index and not conn.topics and conn in shards:
+                        shards.remove(conn)
+                        emptied.append(conn)
         for conn, owned_args in gone.items():
-            conn.unsubscribe(owned_args)
+            if conn not in emptied:
+                conn.unsubscribe(owned_args)
+        if emptied:
+            self._retire(emptied)
 
     def _topics_live(self, conn: Connection, keys: List[Hashable]) -> None:
         if not keys:
@@ -529,6 +547,18 @@ class BaseWebsocketClient(ExchangeHooks):
     _call_soon = commands.call_soon
 
     # -- shutdown
+
+    def _retire(self, conns: List[Connection]) -> None:
+        """Close extra connections that no longer hold topics (no ``close`` event: the ws_key
+        stays open on its other connections)."""
+        for conn in conns:
+            conn.shutdown()
+        deadline = time.monotonic() + CLOSE_TIMEOUT
+        for conn in conns:
+            thread = conn.thread
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
+            self._logger.debug("%s: closed (no topics left)", conn.name)
 
     def _shutdown(self, conns: List[Connection], deadline: float) -> None:
         """Stop connection threads, fail their commands and emit ``close`` for each."""

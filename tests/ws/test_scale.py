@@ -112,3 +112,21 @@ def test_bitget_cap_per_connection_is_an_option_up_to_1000():
     assert ws._limits("v3Public").max_frame_bytes == 4096 and ws._limits("v3Public").requests_per_hour == 240
     assert WebsocketClientV3()._max_topics == 50
     ws.close()
+
+
+def test_an_extra_connection_left_without_topics_is_closed():
+    items = [
+        {"topic": topic, "payload": {"instType": "spot", "symbol": s}}
+        for s in SYMBOLS[:40] for topic in ("ticker", "publicTrade", "books5")
+    ]
+    with LoopbackExchange("bitget", push_interval=30, symbols=SYMBOLS[:40]) as ex:
+        with WebsocketClientV3(**ex.client_options(), **OPTS) as ws:
+            ws.subscribe(items, "v3Public").result(20)
+            assert ex.ws_connection_count("v3Public") == 3  # 50 + 50 + 20
+            ws.unsubscribe(items[100:], "v3Public")
+            assert ex.wait_for(lambda: ex.ws_connection_count("v3Public") == 2, 5)
+            assert [c.name for c in ws._shards["v3Public"]] == ["v3Public", "v3Public#1"]
+            assert "bitsdk-bitget-v3Public-2" not in [t.name for t in bitsdk_threads()]
+            ws.subscribe(items[100:], "v3Public").result(20)  # a new connection, a new number
+            assert [c.name for c in ws._shards["v3Public"]] == ["v3Public", "v3Public#1", "v3Public#3"]
+            assert len(ws.subscriptions("v3Public")) == 120
