@@ -267,8 +267,9 @@ class Connection:
         if reply is None:
             return event
         request = self.acks.get(reply.req_id)
-        rejected = dict(reply.rejected)
-        confirmed = reply.confirmed
+        resolve = self.acks.resolve
+        rejected = {resolve(k): reason for k, reason in reply.rejected.items()}
+        confirmed = None if reply.confirmed is None else [resolve(k) for k in reply.confirmed]
         split = None
         if reply.reason is not None and not rejected:
             if request is None:

@@ -9,6 +9,7 @@ hourly request budget and the subscribe requests waiting for their replies
 from __future__ import annotations
 
 import collections
+import json
 import threading
 import time
 from typing import Any, Callable, Deque, Dict, Hashable, Iterator, List, Optional, Tuple
@@ -100,6 +101,19 @@ def message_pacer(limits: ShardLimits) -> Optional[SlidingWindow]:
     return SlidingWindow(limits.messages_per_second, _RATE_MARGIN)
 
 
+def _loose(key: Hashable) -> Optional[Dict[str, str]]:
+    """A dict topic's fields with case-folded text values (None for other topics)."""
+    if not (isinstance(key, str) and key.startswith("{")):
+        return None
+    try:
+        fields = json.loads(key)
+    except ValueError:
+        return None
+    if not isinstance(fields, dict):
+        return None
+    return {k: str(v).casefold() for k, v in fields.items()}
+
+
 class Request:
     """One subscribe request waiting for its reply."""
 
@@ -143,6 +157,33 @@ class AckTracker:
 
     def pending(self, key: Hashable) -> bool:
         return key in self._by_key
+
+    def resolve(self, key: Hashable) -> Hashable:
+        """The pending key a reply's key stands for.
+
+        Exact first. A dict topic echoed with other casing or extra/missing fields (an
+        exchange may normalise what it echoes) matches the one pending topic that agrees with
+        it on every shared field, case-insensitively, sharing at least two; else ``key``.
+        Without this a differently echoed ack would never settle, and the connection would
+        be recycled for an unanswered subscribe again and again.
+        """
+        with self._lock:
+            if key in self._by_key:
+                return key
+            got = _loose(key)
+            if got is None:
+                return key
+            found = None
+            for candidate in self._by_key:
+                want = _loose(candidate)
+                if want is None:
+                    continue
+                shared = got.keys() & want.keys()
+                if len(shared) >= 2 and all(got[k] == want[k] for k in shared):
+                    if found is not None:
+                        return key  # ambiguous: match nothing rather than the wrong topic
+                    found = candidate
+            return key if found is None else found
 
     def settle(self, key: Hashable) -> bool:
         """Mark one topic answered; True if it was pending."""

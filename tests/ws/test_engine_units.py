@@ -190,3 +190,17 @@ def test_backlog_options_are_checked():
         _inbox(10, "block")
     with pytest.raises(InvalidParameterError, match="max_backlog"):
         _inbox(0)
+
+
+def test_ack_tracker_matches_an_ack_echoed_in_another_shape():
+    from bitsdk._ws import canonical
+
+    acks = AckTracker()
+    sent = {"topic": "ticker", "instType": "spot", "symbol": "BTCUSDT"}
+    other = {"topic": "ticker", "instType": "spot", "symbol": "ETHUSDT"}
+    acks.add("r", [canonical(sent), canonical(other)], [sent, other], now=0.0)
+    echoed = canonical({"topic": "ticker", "instType": "SPOT", "symbol": "BTCUSDT", "extra": "x"})
+    assert acks.resolve(echoed) == canonical(sent)
+    vague = canonical({"topic": "ticker", "instType": "spot"})  # fits both: matches neither
+    assert acks.resolve(vague) == vague
+    assert acks.resolve("tickers.X") == "tickers.X"
