@@ -147,7 +147,9 @@ class ExchangeHooks:
         raise NotImplementedError
 
     def _sub_reply(self, ws_key: str, msg: Any) -> Optional[SubReply]:
-        return None
+        # Required: without it no subscribe would ever be acknowledged, and every connection
+        # would be recycled for unanswered requests.
+        raise NotImplementedError
 
     def _limits(self, ws_key: str) -> ShardLimits:
         return ShardLimits()
