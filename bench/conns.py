@@ -8,8 +8,10 @@ everything and prints the figures as JSON. Contenders:
 
 - the floor: websocket-client ``WebSocketApp.run_forever()`` on one thread per connection,
   no pings (the least a thread-per-connection design can cost);
-- bitsdk: one ``WebsocketClient`` per connection. A client owns one connection per
-  ``ws_key`` (seven Bybit keys), so 50 connections to one URL need 50 clients;
+- bitsdk: one ``WebsocketClient`` per connection (a client opens more connections of a
+  ws_key only when the exchange's per-connection limits need them, so 50 connections to one
+  URL are 50 clients). Each client has its own dispatcher thread by default; the clients
+  here share one ``Dispatcher``, as an application with many clients would;
 - pybit: one ``WebSocket(channel_type="linear")`` per connection (``PUBLIC_WSS`` patched).
 
 Threads are counted by the OS (``psutil``, else ``/proc``), so native threads count too.
@@ -39,7 +41,7 @@ TARGETS = (Target("bitsdk", "floor", "<=", 1.1, text="≤1/conn + a few"),)
 LIBRARIES = {"floor": "websocket", "bitsdk": "bitsdk.bybit._ws", "pybit": "pybit.unified_trading"}
 LABELS = {
     "floor": "websocket-client WebSocketApp, 1 thread each",
-    "bitsdk": "bitsdk WebsocketClient, 1 client per conn",
+    "bitsdk": "bitsdk WebsocketClient, 1 client per conn, shared dispatcher",
     "pybit": "pybit WebSocket (defaults)",
 }
 
@@ -80,15 +82,22 @@ def _open_floor(url: str, count: int, acked: Callable[[], None]) -> Callable[[],
 
 
 def _open_bitsdk(url: str, count: int, acked: Callable[[], None]) -> Callable[[], None]:
+    from bitsdk._ws import Dispatcher
     from bitsdk.bybit import WebsocketClient
 
+    shared = Dispatcher()
     clients = []
     for _ in range(count):
-        client = WebsocketClient(ws_url={"v5LinearPublic": url})
+        client = WebsocketClient(ws_url={"v5LinearPublic": url}, dispatcher=shared)
         client.on("response", lambda event: acked())
         client.subscribe_v5(TOPIC, "linear")
         clients.append(client)
-    return lambda: _each(clients, "close")
+
+    def close() -> None:
+        _each(clients, "close")
+        shared.close()
+
+    return close
 
 
 def _open_pybit(url: str, count: int, acked: Callable[[], None]) -> Callable[[], None]:

@@ -11,6 +11,10 @@ with a ``recv()`` + ``json.loads`` loop on the calling thread), bitsdk's ``Webso
 with its default settings (``PUBLIC_WSS`` patched to the loopback server, peers.md §4.1). Each
 sample opens a fresh connection. Before measuring, a probe reads the raw feed bytes off the
 socket, to show how far above every client the server can deliver.
+
+A last row feeds bitsdk's client (default options) into a deliberately slow callback (1 ms an
+update, far slower than the feed): its backlog stays bounded, the excess is dropped, counted
+and reported, and the connection lives; the row shows the process's RSS growth meanwhile.
 """
 
 from __future__ import annotations
@@ -88,7 +92,9 @@ def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
     from bitsdk.bybit import WebsocketClient
 
     counter = Counter(n)
-    ws = WebsocketClient(ws_url={"v5LinearPublic": url})
+    # Room for the whole feed: every update must arrive to be counted (the default backlog
+    # of 10,000 would drop the oldest updates if the callback fell behind the socket).
+    ws = WebsocketClient(ws_url={"v5LinearPublic": url}, max_backlog=max(n, 10_000))
     try:
         ws.on("update", counter)
         ws.subscribe_v5(topic, "linear")
@@ -150,6 +156,41 @@ def _contender(family: str, label: str, fn: Callable[[str, str, int, float], flo
     return Contender(family, label, setup)
 
 
+SLOW_CALLBACK = 0.001  # seconds per update
+
+
+def slow_consumer_row(url: str, topic: str, n: int, timeout: float) -> Row:
+    """Feed ``n`` updates into a 1 ms callback; report RSS growth and the backlog counters."""
+    from bitsdk.bybit import WebsocketClient
+
+    from .conns import _usage
+
+    case = f"slow consumer (1 ms callback), n={n}"
+    label = "bitsdk WebsocketClient (default backlog)"
+    rss0 = _usage()[1]
+    ws = WebsocketClient(ws_url={"v5LinearPublic": url})
+    peak = 0
+    try:
+        ws.on("update", lambda event: time.sleep(SLOW_CALLBACK))
+        ws.subscribe_v5(topic, "linear")
+        deadline = time.monotonic() + timeout
+        stats = ws.stats()
+        while stats["messages"] < n and time.monotonic() < deadline:  # until the whole feed is read
+            time.sleep(0.02)
+            stats = ws.stats()
+            peak = max(peak, stats["backlog"])
+        rss1 = _usage()[1]
+        stats = ws.stats()
+        live = all(c["live"] for c in stats["connections"].values())
+    finally:
+        ws.close(drain=False)
+    note = (
+        f"backlog peak {peak:,} of {stats['max_backlog']:,}, {stats['overflows']:,} updates dropped and reported, "
+        f"worst lag {stats['worst_lag']:.1f} s, connection {'kept' if live else 'LOST'}"
+    )
+    return Row(SECTION, case, label, "bitsdk", median=(rss1 - rss0) / 2**20, unit="MiB RSS growth ↓", note=note)
+
+
 def _cases(url: str, n: int) -> List[Tuple[str, str, List[Contender]]]:
     return [
         (case, topic, [
@@ -184,4 +225,9 @@ def run(config: Config) -> List[Row]:
                 SECTION, f"{case}, n={n}", chosen, results, UNIT, TARGETS,
                 note=lambda c, s, cap=capacity: f"server delivers {cap:,.0f} msg/s raw" if c.family == "floor" else "",
             )
+        if "bitsdk" in config.families:
+            try:
+                rows.append(slow_consumer_row(url, FEEDS["Bybit tickers (snapshot+deltas)"], n, 30 + n / 1000))
+            except Exception as exc:  # reported in the table, never hidden
+                rows.append(skipped_row(SECTION, f"slow consumer failed: {type(exc).__name__}: {exc}"))
     return rows

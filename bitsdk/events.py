@@ -15,8 +15,10 @@ Kinds::
     reconnect      the connection dropped unexpectedly; a reconnect is scheduled
     reconnected    a reconnect succeeded (logged in and resubscribed where needed)
     close          the connection was closed on purpose by close()
-    exception      something went wrong: an error reply, a rejected login, a callback that
-                   raised, a failed reconnect attempt; error holds the exception
+    exception      something went wrong: an error reply, a rejected login, a rejected or
+                   unanswered subscription (topic names it), a callback that raised, a
+                   failed reconnect attempt, an event backlog overflow; error holds the
+                   exception
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class Event:
         ws_api: True when this is a reply to a WebSocket API command.
         unmatched: True for a WebSocket API reply that matched no pending command (a late or
             duplicate reply): reported, never raised.
+        topic: for an ``exception`` about one subscription (the exchange rejected it), the
+            topic as it was subscribed (wire form); else ``None``.
     """
 
     kind: str
@@ -60,6 +64,7 @@ class Event:
     error: Optional[BaseException] = None
     ws_api: bool = False
     unmatched: bool = False
+    topic: Any = None
 
     def __repr__(self) -> str:
         extra = ""
@@ -69,6 +74,8 @@ class Event:
             extra += ", ws_api=True"
         if self.unmatched:
             extra += ", unmatched=True"
+        if self.topic is not None:
+            extra += f", topic={self.topic!r}"
         data = repr(self.data)
         if len(data) > 200:
             data = data[:200] + "…"

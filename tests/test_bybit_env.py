@@ -148,10 +148,10 @@ def test_event_category_routes_to_the_event_stream() -> None:
     assert WebsocketClient(testnet=True).url("v5EventPublic") == "wss://stream-testnet.bybit.com/v5/public/event"
     routed = ws._route_topics(["orderbook.50.BTCUSDT-UP", "publicTrade.BTCUSDT-UP", "order"], "event", False)
     assert routed == {"v5EventPublic": ["orderbook.50.BTCUSDT-UP", "publicTrade.BTCUSDT-UP"], "v5Private": ["order"]}
-    with mock.patch.object(ws, "_subscribe_args") as sub, mock.patch.object(ws, "_unsubscribe_args") as unsub:
+    with mock.patch.object(ws, "_subscribe_routed") as sub, mock.patch.object(ws, "_unsubscribe_args") as unsub:
         ws.subscribe_v5("tickers.BTCUSDT-UP", "event")
         ws.unsubscribe_v5(["tickers.BTCUSDT-UP"], "event")
-    sub.assert_called_once_with("v5EventPublic", ["tickers.BTCUSDT-UP"])
+    sub.assert_called_once_with({"v5EventPublic": ["tickers.BTCUSDT-UP"]})
     unsub.assert_called_once_with("v5EventPublic", ["tickers.BTCUSDT-UP"])
 
 

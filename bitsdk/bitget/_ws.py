@@ -2,9 +2,9 @@
 over WebSocket (:class:`WebsocketAPIClient`).
 
 Only what is Bitget's lives here: URLs, the ``login`` frame, the text ``ping``/``pong``,
-subscribe frames (15 per frame, at most 10 frames a second), casing rules and message
-classification. Threads, heartbeats, reconnects, the dispatcher and command futures are the
-engine's (:mod:`bitsdk._ws`).
+subscribe frames and replies, per-connection limits (1,000 channels, 4,096-byte requests, 10
+messages a second, 240 requests an hour), casing rules and message classification. Threads,
+heartbeats, reconnects, the dispatcher and command futures are the engine's (:mod:`bitsdk._ws`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._futures import CommandFuture
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
+from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from ._rest import LEGACY_DEMO_PRODUCT_TYPES
@@ -48,8 +48,10 @@ WS_API_CATEGORY_OPTIONAL = frozenset(("cancel-order", "batch-cancel", "modify-or
 #: Bitget's bounds for an order's ``receiveWindow``, in milliseconds.
 RECEIVE_WINDOW_RANGE = (10, 60_000)
 
-_BATCH = 15  # topics per subscribe frame
-_PACE = 0.1  # Bitget allows 10 messages per second per connection
+# Bitget's per-connection limits (bitget.md §0 item 10); private keys stay on one connection.
+_PUBLIC_LIMITS = ShardLimits(max_topics=1000, max_frame_bytes=4096, messages_per_second=10, requests_per_hour=240)
+_PRIVATE_LIMITS = ShardLimits(max_topics=1000, max_frame_bytes=4096, messages_per_second=10, requests_per_hour=240,
+                              shards=False)
 
 # Command ids: Bitget's examples use decimal ids and some error replies echo the id as a JSON
 # number, so ours are digits only (a random per-process prefix and a counter, at most 18
@@ -82,8 +84,10 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
     DEFAULT_PING_INTERVAL = 25.0
     DEFAULT_PONG_TIMEOUT = 10.0
     DEFAULT_RECV_WINDOW = 0
-    SUBSCRIBE_PACE = _PACE
     PING_FRAME = "ping"
+    # Bitget allows 1,000 channels a connection but recommends fewer than 50 for stable
+    # delivery; 50 also keeps a resubscribe to one request of 4,096 bytes (of the 240 an hour).
+    DEFAULT_TOPICS_PER_CONNECTION = 50
     NEEDS_PASS = True
 
     def __init__(
@@ -102,8 +106,24 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
     def _default_url(self, ws_key: str) -> str:
         return (_DEMO if self._demo_trading else _LIVE) + _PATHS[ws_key]
 
-    def _sub_frames(self, ws_key: str, op: str, args: List[Any]) -> List[str]:
-        return [_compact({"op": op, "args": args[i : i + _BATCH]}) for i in range(0, len(args), _BATCH)]
+    def _sub_frame(self, ws_key: str, op: str, args: List[Any], req_id: str) -> str:
+        return _compact({"op": op, "args": args})  # Bitget echoes no request id: acks name the arg
+
+    def _limits(self, ws_key: str) -> ShardLimits:
+        return _PRIVATE_LIMITS if ws_key in self.PRIVATE_KEYS else _PUBLIC_LIMITS
+
+    def _sub_reply(self, ws_key: str, msg: Any) -> Optional[SubReply]:
+        # {"event":"subscribe","arg":{...}} per arg; {"event":"error","arg":{...},"code":30001,...}.
+        arg = msg.get("arg")
+        if not isinstance(arg, Mapping) or "id" in msg:
+            return None
+        event = msg.get("event")
+        if event == "subscribe":
+            return SubReply(confirmed=[self._topic_key(arg)])
+        if event == "error" and msg.get("op", "subscribe") == "subscribe":
+            reason = str(msg.get("msg") or "subscribe rejected")
+            return SubReply(rejected={self._topic_key(arg): reason}, code=msg.get("code"))
+        return None
 
     def _login_frame(self, ws_key: str) -> str:
         creds = self._credentials
@@ -198,9 +218,15 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         base_url: REST only; accepted (and ignored) so one options dict fits every client.
         ping_interval: seconds between text ``ping`` heartbeats (25).
         pong_timeout: seconds without any frame after a ping before the link is replaced (10).
-        reconnect_backoff: ``(initial, max)`` seconds of the jittered backoff ((0.5, 30)).
+        reconnect_backoff: ``(initial, max)`` seconds of the jittered backoff of connections
+            that fail fast ((0.5, 30)); a healthy connection that drops reconnects at once.
         connect_timeout: seconds for the connect and for the login reply (10).
         command_timeout: default seconds a WebSocket API command waits for its reply (10).
+        subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
+        max_topics_per_connection: channels per connection before another one is opened
+            (50: Bitget recommends fewer than 50 per connection for stable delivery and allows
+            1,000; up to 1,000 trades stability for fewer connections, of Bitget's 100 per IP).
+        max_backlog, overflow, dispatcher: event delivery (see ``BaseWebsocketClient``).
         event_queue: a :class:`queue.Queue` that receives every event.
         proxies: a proxy URL or a requests-style dict.
         logger: a :class:`logging.Logger` (default ``bitsdk.bitget.ws``).
@@ -208,10 +234,13 @@ class WebsocketClientV3(_BitgetWebsocketClient):
 
     WS_KEYS = ("v3Public", "v3Private")
 
-    def subscribe(self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str) -> None:
+    def subscribe(
+        self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str
+    ) -> SubscribeFuture:
         """Subscribe ``{"topic": ..., "payload": {...}}`` items on ``v3Public`` or ``v3Private``.
 
-        Sent as ``{"op":"subscribe","args":[{"topic": ..., **payload}]}``, 15 per frame.
+        Sent as ``{"op":"subscribe","args":[{"topic": ..., **payload}]}`` in requests of up to
+        4,096 bytes; ``.result(timeout)`` on the returned future waits for the acks.
         Private topics (``account``, ``position``, ``fill``, ``order``, ``strategy-order``)
         take ``instType: "UTA"`` (filled in when missing).
 
@@ -219,7 +248,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             InvalidParameterError: unknown ws_key, or ``instType`` in the wrong case (public
                 V3 streams are lower-case: ``"spot"``, ``"usdt-futures"``...).
         """
-        self._subscribe_args(ws_key, self._args(topics, ws_key, "topic"))
+        return self._subscribe_args(ws_key, self._args(topics, ws_key, "topic"))
 
     def unsubscribe(self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str) -> None:
         """Unsubscribe items; they also leave the set replayed after a reconnect."""
@@ -349,7 +378,7 @@ class WebsocketClientV2(_BitgetWebsocketClient):
 
     WS_KEYS = ("v2Public", "v2Private")
 
-    def subscribe_topic(self, inst_type: str, topic: str, coin_or_inst_id: str = "default") -> None:
+    def subscribe_topic(self, inst_type: str, topic: str, coin_or_inst_id: str = "default") -> SubscribeFuture:
         """Subscribe one V2 channel, routed to ``v2Private`` for private channels.
 
         ``account``, ``account-crossed`` and ``account-isolated`` put the third argument in
@@ -362,19 +391,21 @@ class WebsocketClientV2(_BitgetWebsocketClient):
             coin_or_inst_id: the symbol or coin.
         """
         ws_key, arg = self._topic_arg(inst_type, topic, coin_or_inst_id)
-        self._subscribe_args(ws_key, [arg])
+        return self._subscribe_args(ws_key, [arg])
 
     def unsubscribe_topic(self, inst_type: str, topic: str, coin_or_inst_id: str = "default") -> None:
         """Unsubscribe a channel subscribed with :meth:`subscribe_topic`."""
         ws_key, arg = self._topic_arg(inst_type, topic, coin_or_inst_id)
         self._unsubscribe_args(ws_key, [arg])
 
-    def subscribe(self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str) -> None:
+    def subscribe(
+        self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str
+    ) -> SubscribeFuture:
         """Subscribe ``{"topic": channel, "payload": {...}}`` items on an explicit ws_key.
 
         Sent as ``{"op":"subscribe","args":[{"channel": ..., **payload}]}``.
         """
-        self._subscribe_args(ws_key, self._args(topics, ws_key, "channel"))
+        return self._subscribe_args(ws_key, self._args(topics, ws_key, "channel"))
 
     def unsubscribe(self, topics: Union[Mapping[str, Any], Iterable[Mapping[str, Any]]], ws_key: str) -> None:
         """Unsubscribe items; they also leave the set replayed after a reconnect."""

@@ -9,10 +9,11 @@ reconnects, the dispatcher and command futures are the engine's (:mod:`bitsdk._w
 from __future__ import annotations
 
 import base64
+import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from .._futures import CommandFuture, new_request_id
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
+from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from ._env import resolve_environment
@@ -73,8 +74,17 @@ WS_API_OPS = frozenset(
     ("order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch")
 )
 
-_SPOT_BATCH = 10  # Bybit: spot takes at most 10 args per subscribe request
-_OTHER_BATCH = 500
+# Bybit's per-connection limits (bybit.md §4.6): 21,000 characters of args on every public
+# connection, 10 args per spot request, 2,000 args per option connection; 500 args per
+# request elsewhere is the SDK's own choice. Private and trade keys stay on one connection.
+_PUBLIC_CHARS = 21_000
+_LIMITS = {
+    "v5SpotPublic": ShardLimits(max_arg_chars=_PUBLIC_CHARS, max_args_per_frame=10),
+    "v5OptionPublic": ShardLimits(max_topics=2000, max_arg_chars=_PUBLIC_CHARS, max_args_per_frame=500),
+}
+_OTHER_PUBLIC = ShardLimits(max_arg_chars=_PUBLIC_CHARS, max_args_per_frame=500)
+_ONE_CONNECTION = ShardLimits(max_args_per_frame=500, shards=False)
+_FAILED_TOPIC = re.compile(r"topic:\s*([^\s,;\[\]]+)")
 
 
 def is_ws_orderbook_event_v5(event_or_data: Any) -> bool:
@@ -134,10 +144,14 @@ class WebsocketClient(BaseWebsocketClient):
         ping_interval: seconds between ``{"op":"ping"}`` heartbeats (20).
         pong_timeout: seconds without any frame after a ping before the link is declared
             dead and replaced (10).
-        reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff
-            ((0.5, 30)).
+        reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff of
+            connections that fail fast ((0.5, 30)); a healthy connection reconnects at once.
         connect_timeout: seconds for the connect and for the login reply (10).
         command_timeout: default seconds a WebSocket API command waits for its reply (10).
+        subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
+        max_topics_per_connection: topics per public connection before another is opened
+            (default: only Bybit's limits, 21,000 characters of args; option: 2,000 args).
+        max_backlog, overflow, dispatcher: event delivery (see ``BaseWebsocketClient``).
         event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
         proxies: a proxy URL or a requests-style dict (``{"https": "http://host:port"}``,
             ``socks5://`` too).
@@ -180,7 +194,7 @@ class WebsocketClient(BaseWebsocketClient):
 
     def subscribe_v5(
         self, topics: Union[str, Iterable[str]], category: Optional[str] = None, is_private_topic: bool = False
-    ) -> None:
+    ) -> SubscribeFuture:
         """Subscribe to V5 topics; each goes to the connection its category (or privacy) needs.
 
         Private topic names (``order``, ``execution``, ``position``, ``wallet``, ...) go to
@@ -193,12 +207,14 @@ class WebsocketClient(BaseWebsocketClient):
                 (event contracts, on ``v5EventPublic``); needed for public topics.
             is_private_topic: route every topic to ``v5Private``.
 
+        Returns:
+            a future: ``.result(timeout)`` waits until Bybit acknowledged the topics.
+
         Raises:
             InvalidParameterError: bad category casing, missing category, bad orderbook depth.
             MissingCredentialsError: a private topic on a client without keys.
         """
-        for ws_key, items in self._route_topics(topics, category, is_private_topic).items():
-            self._subscribe_args(ws_key, items)
+        return self._subscribe_routed(self._route_topics(topics, category, is_private_topic))
 
     def unsubscribe_v5(
         self, topics: Union[str, Iterable[str]], category: Optional[str] = None, is_private_topic: bool = False
@@ -207,10 +223,10 @@ class WebsocketClient(BaseWebsocketClient):
         for ws_key, items in self._route_topics(topics, category, is_private_topic, check=False).items():
             self._unsubscribe_args(ws_key, items)
 
-    def subscribe(self, topics: Union[str, Iterable[str]], ws_key: str) -> None:
+    def subscribe(self, topics: Union[str, Iterable[str]], ws_key: str) -> SubscribeFuture:
         """Subscribe topics on an explicit connection (no routing)."""
         self._check_key(ws_key)
-        self._subscribe_args(ws_key, _as_list(topics))
+        return self._subscribe_args(ws_key, _as_list(topics))
 
     def unsubscribe(self, topics: Union[str, Iterable[str]], ws_key: str) -> None:
         """Unsubscribe topics on an explicit connection."""
@@ -309,12 +325,37 @@ class WebsocketClient(BaseWebsocketClient):
             routed.setdefault(ws_key, []).append(topic)
         return routed
 
-    def _sub_frames(self, ws_key: str, op: str, args: List[Any]) -> List[str]:
-        size = _SPOT_BATCH if ws_key == "v5SpotPublic" else _OTHER_BATCH
-        return [
-            _compact({"req_id": new_request_id(), "op": op, "args": args[i : i + size]})
-            for i in range(0, len(args), size)
-        ]
+    def _sub_frame(self, ws_key: str, op: str, args: List[Any], req_id: str) -> str:
+        return _compact({"req_id": req_id, "op": op, "args": args})
+
+    def _limits(self, ws_key: str) -> ShardLimits:
+        if ws_key in self.PRIVATE_KEYS:
+            return _ONE_CONNECTION
+        return _LIMITS.get(ws_key, _OTHER_PUBLIC)
+
+    def _sub_reply(self, ws_key: str, msg: Any) -> Optional[SubReply]:
+        if msg.get("type") == "COMMAND_RESP":  # option/spread: lists per topic, maybe no req_id
+            data = msg.get("data") or {}
+            reason = str(msg.get("ret_msg") or "refused by Bybit (failTopics)")
+            return SubReply(
+                req_id=msg.get("req_id"),
+                confirmed=list(data.get("successTopics") or ()),
+                rejected={topic: reason for topic in data.get("failTopics") or ()},
+            )
+        if msg.get("op") != "subscribe":
+            return None
+        req_id = msg.get("req_id")
+        if msg.get("success") is not False:
+            return SubReply(req_id=req_id)
+        # "error:handler not found,topic:orderbook.40.BTCUSDT": the other topics of the
+        # request were subscribed; "already subscribed" means live.
+        text = str(msg.get("ret_msg") or "subscribe rejected")
+        if "already subscribed" in text:
+            return SubReply(req_id=req_id)
+        names = _FAILED_TOPIC.findall(text)
+        if not names:
+            return SubReply(req_id=req_id, reason=text)
+        return SubReply(req_id=req_id, rejected={name: text for name in names})
 
     def _login_frame(self, ws_key: str) -> str:
         signer = self._credentials.signer

@@ -33,26 +33,32 @@ def encode_text_frame(text: str) -> bytes:
 class FakeExchange:
     """Scripted server on 127.0.0.1:0; every path is one ws_key (``/v5Private`` ...)."""
 
-    def __init__(self, exchange: str, push_interval: float = 0.05):
+    def __init__(self, exchange: str, push_interval: float = 0.05, ssl_context: Any = None):
         self.exchange = exchange
         self.push_interval = push_interval
         self.received: List[tuple] = []  # (path, text)
+        self.arrivals: List[tuple] = []  # (path, time.monotonic()) of each client message
         self.connects: Dict[str, int] = {}
         self.reject_login = 0  # how many logins to reject
         self.silent_until: Dict[Any, float] = {}  # connection -> end of its silence
         self.reply_mode = "normal"  # "never" | "late" | "twice"
         self.reply_delay = 0.0
+        self.answer_subscribe = True  # False: subscribe requests get no reply (and no data)
+        self.vague_bad_topics: set = set()  # Bybit: refused with a reason that names no topic
         self.faults = self  # the fault API mirrors LoopbackExchange.faults
         self.blast_frames: Optional[bytes] = None
         self._conns: set = set()
         self._lock = threading.Lock()
-        self._server = serve(self._handler, "127.0.0.1", 0, compression=None, max_size=None, ping_interval=None)
+        self.scheme = "wss" if ssl_context is not None else "ws"
+        self._server = serve(self._handler, "127.0.0.1", 0, compression=None, max_size=None, ping_interval=None,
+                             ssl=ssl_context)
         self.port = self._server.socket.getsockname()[1]
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-server", daemon=True)
         self._thread.start()
 
     def url(self, ws_key: str) -> str:
-        return f"ws://127.0.0.1:{self.port}/{ws_key}"
+        host = "localhost" if self.scheme == "wss" else "127.0.0.1"
+        return f"{self.scheme}://{host}:{self.port}/{ws_key}"
 
     def urls(self, keys) -> Dict[str, str]:
         return {k: self.url(k) for k in keys}
@@ -127,6 +133,7 @@ class FakeExchange:
                     text = None
                 if text is not None:
                     self.received.append((path, text))
+                    self.arrivals.append((path, time.monotonic()))
                     if not self.silent(conn):
                         for reply in self._answer(path, text, topics):
                             conn.send(reply)
@@ -161,6 +168,8 @@ class FakeExchange:
                     self.reject_login -= 1
                     return [json.dumps({"event": "error", "code": 30011, "msg": "Invalid ACCESS_KEY"})]
                 return [json.dumps({"event": "login", "code": 0, "msg": ""})]
+            if op == "subscribe" and not self.answer_subscribe:
+                return []
             if op in ("subscribe", "unsubscribe"):
                 out = []
                 for arg in msg["args"]:
@@ -196,12 +205,18 @@ class FakeExchange:
                 self.reject_login -= 1
                 return [json.dumps({"success": False, "ret_msg": "error:request expired", "op": "auth", "conn_id": "x"})]
             return [json.dumps({"success": True, "ret_msg": "", "op": "auth", "conn_id": "x"})]
+        if op == "subscribe" and not self.answer_subscribe:
+            return []
         if op in ("subscribe", "unsubscribe"):
+            bad = [arg for arg in msg["args"] if arg in self.vague_bad_topics]
             for arg in msg["args"]:
-                if op == "subscribe":
+                if op == "subscribe" and arg not in bad:
                     topics.append(arg)
                 elif arg in topics:
                     topics.remove(arg)
+            if op == "subscribe" and bad:
+                return [json.dumps({"success": False, "ret_msg": "error:request refused", "conn_id": "x",
+                                    "req_id": msg.get("req_id"), "op": op})]
             return [json.dumps({"success": True, "ret_msg": "", "conn_id": "x", "req_id": msg.get("req_id"), "op": op})]
         if op and op.startswith("order."):
             params = msg["args"][0]

@@ -82,3 +82,72 @@ def test_bitget_text_heartbeats():
     assert ws._is_control(conn, "pong") and sent == []
     assert ws._is_control(conn, "ping") and sent == ["pong"]  # the server's ping is answered
     assert not ws._is_control(conn, '{"event":"login","code":0}')
+
+
+# -- subscribe replies (the engine tracks each request to its reply)
+
+
+def test_bybit_subscribe_replies():
+    reply = WebsocketClient()._sub_reply
+    ok = reply("k", {"success": True, "ret_msg": "", "op": "subscribe", "req_id": "r1"})
+    assert ok.req_id == "r1" and ok.confirmed is None and not ok.rejected  # every topic of r1
+    bad = reply("k", {"success": False, "ret_msg": "error:handler not found,topic:tickers.NOPE", "op": "subscribe",
+                      "req_id": "r2"})
+    assert bad.rejected == {"tickers.NOPE": "error:handler not found,topic:tickers.NOPE"} and bad.confirmed is None
+    again = reply("k", {"success": False, "ret_msg": "error:already subscribed,topic:tickers.X", "op": "subscribe",
+                        "req_id": "r3"})
+    assert not again.rejected and again.reason is None  # already live
+    vague = reply("k", {"success": False, "ret_msg": "error:args size >10", "op": "subscribe", "req_id": "r4"})
+    assert vague.reason == "error:args size >10" and not vague.rejected
+    option = reply("v5OptionPublic", {"success": False, "conn_id": "c", "type": "COMMAND_RESP",
+                                      "data": {"failTopics": ["tickers.BAD"], "successTopics": ["tickers.BTC-1"]}})
+    assert option.req_id is None and option.confirmed == ["tickers.BTC-1"] and list(option.rejected) == ["tickers.BAD"]
+    assert reply("k", {"success": True, "op": "unsubscribe", "req_id": "r5"}) is None
+    assert reply("k", {"success": True, "op": "auth"}) is None
+
+
+def test_bitget_subscribe_replies():
+    ws = WebsocketClientV3()
+    arg = {"instType": "spot", "topic": "ticker", "symbol": "BTCUSDT"}
+    key = ws._topic_key({"symbol": "BTCUSDT", "topic": "ticker", "instType": "spot"})
+    assert ws._sub_reply("v3Public", {"event": "subscribe", "arg": arg}).confirmed == [key]
+    bad = ws._sub_reply("v3Public", {"event": "error", "arg": arg, "code": 30001, "msg": "doesn't exist", "op": "subscribe"})
+    assert bad.rejected == {key: "doesn't exist"} and bad.code == 30001
+    assert ws._sub_reply("v3Public", {"event": "unsubscribe", "arg": arg}) is None
+    assert ws._sub_reply("v3Public", {"event": "error", "code": 30016, "msg": "Param error"}) is None  # names nothing
+    assert ws._sub_reply("v3Private", {"event": "error", "id": "x", "code": "43012", "arg": arg}) is None  # WS API
+
+
+def _tracked(ws, ws_key, topics):
+    """A (not started) connection holding ``topics``, all sent in one request "r1"."""
+    with ws._lock:
+        conn = ws._new_connection(ws_key)
+    for topic in topics:
+        conn.topics[topic] = topic
+        ws._where.setdefault(ws_key, {})[topic] = conn
+    conn.acks.add("r1", list(topics), list(topics), now=0.0)
+    return conn
+
+
+def test_a_refusal_naming_no_topic_rejects_a_one_topic_request():
+    from bitsdk.events import Event
+
+    ws = WebsocketClient()
+    conn = _tracked(ws, "v5LinearPublic", ["tickers.X"])
+    msg = {"success": False, "ret_msg": "error:something", "op": "subscribe", "req_id": "r1"}
+    assert conn.on_reply(msg, Event("exception", "v5LinearPublic", msg)) is None  # replaced by the topic's event
+    assert ws.subscriptions("v5LinearPublic") == [] and len(conn.acks) == 0
+    assert "something" in str(ws._rejected[("v5LinearPublic", "tickers.X")])
+    ws.close()
+
+
+def test_a_partial_refusal_keeps_and_confirms_the_other_topics():
+    from bitsdk.events import Event
+
+    ws = WebsocketClient()
+    conn = _tracked(ws, "v5LinearPublic", ["tickers.A", "tickers.B"])
+    msg = {"success": False, "ret_msg": "error:handler not found,topic:tickers.B", "op": "subscribe", "req_id": "r1"}
+    conn.on_reply(msg, Event("exception", "v5LinearPublic", msg))
+    assert ws.subscriptions("v5LinearPublic") == ["tickers.A"]
+    assert conn.live_keys == {"tickers.A"} and len(conn.acks) == 0
+    ws.close()

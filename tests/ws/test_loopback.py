@@ -281,13 +281,16 @@ def test_drop_mid_command_fails_all_pending_and_next_works(side, ex):
 
 
 def test_200_commands_from_8_threads(side, ex):
+    # Bitget takes 10 messages a second per connection, commands included: the client paces
+    # them, so 48 commands there (about 5 s) instead of 200.
+    per_thread = 25 if side.name == "bybit" else 6
     with side.api(ex) as api:
         api.connect_ws_api(timeout=3)
         mismatches, errors = [], []
 
         def worker(t):
             try:
-                for i in range(25):
+                for i in range(per_thread):
                     tag = f"w{t}-{i}"
                     reply = side.place(api, side.order(tag))
                     if side.tag(reply) != tag:
@@ -301,7 +304,7 @@ def test_200_commands_from_8_threads(side, ex):
         for t in threads:
             t.join(30)
         assert not errors and not mismatches
-        assert len(ex.ws_api_commands()) == 200
+        assert len(ex.ws_api_commands()) == 8 * per_thread
 
 
 def test_batch_with_one_bad_item_reports_per_item_codes(side, ex):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
@@ -228,14 +229,18 @@ def test_bybit_spot_subscribe_is_batched_by_ten(bybit_fake):
         assert sum((s["args"] for s in subs), []) == topics
 
 
-def test_bitget_subscribe_is_batched_by_fifteen_and_paced(bitget_fake):
-    items = [{"topic": "ticker", "payload": {"instType": "spot", "symbol": f"C{i}USDT"}} for i in range(31)]
-    with WebsocketClientV3(ws_url=bitget_fake.url("v3Public"), **FAST) as ws:
+def test_bitget_subscribe_requests_fill_4096_bytes(bitget_fake):
+    # Bitget caps a subscribe request at 4,096 bytes (not 15 args): fewer requests of the
+    # 240 an hour. 150 topics on one connection take 3 requests, none above the limit.
+    items = [{"topic": "ticker", "payload": {"instType": "spot", "symbol": f"C{i}USDT"}} for i in range(150)]
+    with WebsocketClientV3(ws_url=bitget_fake.url("v3Public"), max_topics_per_connection=1000, **FAST) as ws:
         rec = Recorder(ws)
-        ws.subscribe(items, "v3Public")
-        rec.wait_for(lambda r: r.count("response") >= 31)
-        subs = _subs(bitget_fake.frames("v3Public"))
-        assert [len(s["args"]) for s in subs] == [15, 15, 1]
+        ws.subscribe(items, "v3Public").result(5)
+        rec.wait_for(lambda r: r.count("response") == 150)
+        texts = [t for p, t in bitget_fake.received if p == "v3Public" and '"subscribe"' in t]
+        assert len(texts) == 3 and all(len(t.encode()) <= 4096 for t in texts)
+        sent = [arg for t in texts for arg in json.loads(t)["args"]]
+        assert sent == [{"topic": "ticker", **i["payload"]} for i in items]
 
 
 def test_dedupe_is_key_order_insensitive(bitget_fake):
