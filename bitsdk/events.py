@@ -17,6 +17,10 @@ Kinds::
     close          the connection was closed on purpose by close()
     exception      something went wrong: an error reply, a rejected login, a callback that
                    raised, a failed reconnect attempt; error holds the exception
+    book           a verified order book (``ws.order_book(...)``) applied a message; data is
+                   the OrderBook
+    resync         an order book broke (gap, checksum, reconnect) and is being refreshed;
+                   data is {"topic", "reason", "resyncs", "book"}
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ EVENT_KINDS = (
     "reconnected",
     "close",
     "exception",
+    "book",
+    "resync",
 )
 
 

@@ -913,7 +913,10 @@ class BybitFlavour(Flavour):
         now = now_ms()
         if sub.channel == "book":
             book = self.market.book(inst)
-            snapshot = not sub.incremental or not sub.started or sub.epoch != book.epoch
+            restart = sub.incremental and sub.started and self.ex.faults.take_book_fault("restart", sub)
+            if restart:
+                sub.seq_base = book.seq - 1  # u starts over at 1 with a fresh snapshot
+            snapshot = restart or not sub.incremental or not sub.started or sub.epoch != book.epoch
             if snapshot:
                 bids, asks = book.levels(sub.depth)
             else:
@@ -921,9 +924,10 @@ class BybitFlavour(Flavour):
                 if not bids and not asks:
                     return []
             sub.started, sub.epoch = True, book.epoch
-            return [{"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
-                     "data": {"s": inst.symbol, "b": levels_json(bids), "a": levels_json(asks), "u": book.seq,
-                              "seq": book.cross_seq}, "cts": book.ts}]
+            msg = {"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
+                   "data": {"s": inst.symbol, "b": levels_json(bids), "a": levels_json(asks), "u": book.seq - sub.seq_base,
+                            "seq": book.cross_seq}, "cts": book.ts}
+            return self.ex.faults.book_pushes(sub, msg, snapshot)
         if sub.channel == "trade":
             if not on_tick:
                 return []
