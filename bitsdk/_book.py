@@ -304,7 +304,7 @@ class BybitApplier(_Applier):
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         data = msg.get("data")
         if not isinstance(data, Mapping):
-            raise BookGap(f"{book.topic}: message without a data object")
+            raise BookGap("message without a data object")
         u = _int(data.get("u"))
         ts = msg.get("cts", msg.get("ts"))
         kind = msg.get("type")
@@ -312,14 +312,14 @@ class BybitApplier(_Applier):
             self._load(book, data.get("b"), data.get("a"), u, ts)
             return True
         if kind != "delta":
-            raise BookGap(f"{book.topic}: unknown message type {kind!r}")
+            raise BookGap(f"unknown message type {kind!r}")
         if not book._synced:
             return False
         last = book._seq
         if u is None or last is None:
-            raise BookGap(f"{book.topic}: cannot chain a delta without update ids (u={u}, last u={last})")
+            raise BookGap(f"cannot chain a delta without update ids (u={u}, last u={last})")
         if u != last + 1:
-            raise BookGap(f"{book.topic}: update id gap: got u={u} after u={last}")
+            raise BookGap(f"update id gap: got u={u} after u={last}")
         self._update(book, data.get("b"), data.get("a"), u, ts)
         return True
 
@@ -331,12 +331,12 @@ class _BitgetApplier(_Applier):
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         items = msg.get("data")
         if not isinstance(items, list) or not items:
-            raise BookGap(f"{book.topic}: message without data")
+            raise BookGap("message without data")
         action = msg.get("action")
         applied = False
         for item in items:
             if not isinstance(item, Mapping):
-                raise BookGap(f"{book.topic}: data item is not an object")
+                raise BookGap("data item is not an object")
             applied = self._item(book, action, item) or applied
         return applied
 
@@ -348,9 +348,9 @@ class _BitgetApplier(_Applier):
         last = book._seq
         if pseq is not None:
             if pseq != last:
-                raise BookGap(f"{book.topic}: sequence gap: got pseq={pseq} after seq={last}")
+                raise BookGap(f"sequence gap: got pseq={pseq} after seq={last}")
         elif seq is not None and last is not None and seq <= last:
-            raise BookGap(f"{book.topic}: out of order: got seq={seq} after seq={last}")
+            raise BookGap(f"out of order: got seq={seq} after seq={last}")
 
 
 class BitgetV2Applier(_BitgetApplier):
@@ -373,12 +373,12 @@ class BitgetV2Applier(_BitgetApplier):
             self._chain(book, seq, pseq)
             self._update(book, bids, asks, seq, ts)
         else:
-            raise BookGap(f"{book.topic}: unknown action {action!r}")
+            raise BookGap(f"unknown action {action!r}")
         checksum = _int(item.get("checksum"))
         if checksum:
             local = bitget_checksum(book._bids.top(CHECKSUM_LEVELS), book._asks.top(CHECKSUM_LEVELS))
             if (local - checksum) % (1 << 32):
-                raise BookGap(f"{book.topic}: checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
+                raise BookGap(f"checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
         return True
 
 
@@ -397,11 +397,11 @@ class BitgetV3Applier(_BitgetApplier):
             self._load(book, bids, asks, seq, ts)
             return True
         if action != "update":
-            raise BookGap(f"{book.topic}: unknown action {action!r}")
+            raise BookGap(f"unknown action {action!r}")
         if not book._synced:
             return False
         if pseq is None:
-            raise BookGap(f"{book.topic}: update without pseq")
+            raise BookGap("update without pseq")
         self._chain(book, seq, pseq)
         self._update(book, bids, asks, seq, ts)
         return True
@@ -485,7 +485,7 @@ class _BookKeeper:
             return
         except Exception as exc:  # noqa: BLE001 - a malformed message breaks only this book
             book._invalidate()
-            self._resync(entry, f"{book.topic}: unreadable message ({type(exc).__name__}: {exc})", refresh=True)
+            self._resync(entry, f"unreadable message ({type(exc).__name__}: {exc})", refresh=True)
             return
         if synced:
             self._deliver(Event("book", event.ws_key, book))
@@ -495,8 +495,8 @@ class _BookKeeper:
         for entry in list(self._books.values()):
             book = entry.book
             if book.ws_key == event.ws_key and book._invalidate():
-                self._resync(entry, f"{book.topic}: connection lost; waiting for the resubscription's snapshot",
-                                 refresh=False)
+                self._resync(entry, "connection lost; waiting for the resubscription's snapshot",
+                             refresh=False)
 
     def _resync(self, entry: _Entry, reason: str, refresh: bool) -> None:
         book = entry.book
