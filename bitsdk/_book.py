@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import zlib
 from bisect import bisect_left, insort
 from typing import Any, Callable, Dict, Hashable, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
@@ -411,12 +412,24 @@ class BitgetV3Applier(_BitgetApplier):
 
 
 class _Entry:
-    __slots__ = ("book", "subscribe", "unsubscribe")
+    __slots__ = ("book", "subscribe", "unsubscribe", "synced_at", "streak", "due")
 
     def __init__(self, book: OrderBook, subscribe: Callable[[], None], unsubscribe: Callable[[], None]):
         self.book = book
         self.subscribe = subscribe
         self.unsubscribe = unsubscribe
+        self.synced_at: Optional[float] = None  # when the book last became synced
+        self.streak = 0  # refreshes in a row, each soon after the sync before it
+        self.due: Optional[float] = None  # a refresh held back until then
+
+
+#: A book that stayed synced this long resets the refresh backoff.
+STABLE_AFTER = 30.0
+#: Refreshes in a row that go out at once; later ones wait 1, 2, 4... seconds, at most
+#: MAX_REFRESH_DELAY. A book that keeps breaking must not burn the exchange's subscribe budget
+#: (Bitget: 240 subscribe requests an hour per connection).
+FREE_REFRESHES = 3
+MAX_REFRESH_DELAY = 60.0
 
 
 class _BookKeeper:
@@ -429,6 +442,7 @@ class _BookKeeper:
     """
 
     _attach_lock = threading.Lock()
+    clock = staticmethod(time.monotonic)
 
     def __init__(self, client: Any, route: Callable[[Event], Hashable], deliver: Callable[[Event], None],
                  logger: logging.Logger):
@@ -478,6 +492,11 @@ class _BookKeeper:
         if entry is None:
             return
         book = entry.book
+        was_synced = book._synced
+        if entry.due is not None and not was_synced and self.clock() >= entry.due:
+            # A held-back refresh, driven by the old subscription's own messages.
+            entry.due = None
+            self._refresh(entry)
         try:
             synced = book._apply(event.data)
         except BookGap as gap:
@@ -488,6 +507,8 @@ class _BookKeeper:
             self._resync(entry, f"unreadable message ({type(exc).__name__}: {exc})", refresh=True)
             return
         if synced:
+            if not was_synced:
+                entry.synced_at, entry.due = self.clock(), None
             self._deliver(Event("book", event.ws_key, book))
 
     def _on_reconnect(self, event: Event) -> None:
@@ -502,15 +523,29 @@ class _BookKeeper:
         book = entry.book
         with book._cond:
             book._resyncs += 1
-        self._logger.warning("order book %s out of sync (%s); resync #%d", book.topic, reason, book._resyncs)
+        delay = 0.0
         if refresh:
-            try:
-                entry.unsubscribe()
-                entry.subscribe()
-            except Exception as exc:  # noqa: BLE001 - e.g. the client is closing
-                self._logger.warning("order book %s: could not resubscribe (%s)", book.topic, exc)
+            now = self.clock()
+            quick = entry.synced_at is not None and now - entry.synced_at < STABLE_AFTER
+            entry.streak = entry.streak + 1 if quick else 1
+            if entry.streak > FREE_REFRESHES:
+                delay = min(2.0 ** (entry.streak - FREE_REFRESHES - 1), MAX_REFRESH_DELAY)
+        self._logger.warning("order book %s out of sync (%s); resync #%d%s", book.topic, reason, book._resyncs,
+                             f", resubscribing in {delay:g}s" if delay else "")
+        if refresh and delay:
+            entry.due = self.clock() + delay
+        elif refresh:
+            self._refresh(entry)
         self._deliver(Event("resync", book.ws_key, {"topic": book.topic, "reason": reason,
                                                     "resyncs": book._resyncs, "book": book}))
+
+    def _refresh(self, entry: _Entry) -> None:
+        """Unsubscribe and subscribe the topic: the exchange answers with a fresh snapshot."""
+        try:
+            entry.unsubscribe()
+            entry.subscribe()
+        except Exception as exc:  # noqa: BLE001 - e.g. the client is closing
+            self._logger.warning("order book %s: could not resubscribe (%s)", entry.book.topic, exc)
 
 
 def route_bybit(event: Event) -> Hashable:

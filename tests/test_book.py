@@ -322,6 +322,43 @@ def test_keeper_reconnect_invalidates_the_books_of_that_connection_only():
     assert linear.resyncs == 1
 
 
+def test_keeper_backs_off_a_book_that_keeps_breaking():
+    import logging
+
+    from bitsdk._book import FREE_REFRESHES, STABLE_AFTER
+
+    client = FakeClient()
+    keeper = _BookKeeper.of(client, route_bybit, client.delivered.append, logging.getLogger("test"))
+    now = [1000.0]
+    keeper.clock = lambda: now[0]
+    book = open_bybit(keeper, client, "orderbook.50.BTCUSDT")
+    key, refreshes = "v5LinearPublic", ("unsub", "orderbook.50.BTCUSDT")
+
+    def break_once(u):
+        client.fire("update", key, bybit("snapshot", u, b=[("1", "1")]))
+        now[0] += 1
+        client.fire("update", key, bybit("delta", u + 5, b=[("1", "2")]))
+
+    for i in range(FREE_REFRESHES):  # the first few refreshes go out at once
+        break_once(10 * i)
+        assert client.frames.count(refreshes) == i + 1
+    break_once(100)  # one more soon after the last sync: held back 1 s
+    assert client.frames.count(refreshes) == FREE_REFRESHES and book.resyncs == FREE_REFRESHES + 1
+    client.fire("update", key, bybit("delta", 106, b=[("1", "2")]))  # before the delay: nothing
+    assert client.frames.count(refreshes) == FREE_REFRESHES
+    now[0] += 1
+    client.fire("update", key, bybit("delta", 107, b=[("1", "2")]))  # the old stream drives the refresh
+    assert client.frames.count(refreshes) == FREE_REFRESHES + 1 and not book.synced
+    break_once(200)  # the next one waits 2 s
+    now[0] += 1.5
+    client.fire("update", key, bybit("delta", 206, b=[("1", "2")]))
+    assert client.frames.count(refreshes) == FREE_REFRESHES + 1
+    client.fire("update", key, bybit("snapshot", 300, b=[("1", "1")]))  # a snapshot heals it: no refresh due
+    now[0] += STABLE_AFTER + 1  # synced long enough: the backoff starts over
+    client.fire("update", key, bybit("delta", 310, b=[("1", "2")]))
+    assert client.frames.count(refreshes) == FREE_REFRESHES + 2
+
+
 def test_route_bitget_keys():
     v2_event = Event("update", "v2Public", v2("snapshot", 1))
     v3_event = Event("update", "v3Public", v3("snapshot", 1, 0))

@@ -702,7 +702,7 @@ class BitgetFlavour(Flavour):
         inst = self.market.resolve(product, str(symbol)) if product and isinstance(symbol, str) else None
         if inst is None:
             return None, missing
-        if name in BOOK_DEPTHS:
+        if name in BOOK_DEPTHS and name != ("books15" if v3 else "books50"):  # V3 has books50, V2 books15
             return Sub(key, "book", inst, depth=BOOK_DEPTHS[name], incremental=name == "books", arg=arg,
                        variant=variant), missing
         if name == "ticker":

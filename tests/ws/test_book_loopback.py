@@ -193,3 +193,23 @@ def test_snapshot_only_topics(exchange_name, open_book, depth):
             watch.wait_for(lambda: len(watch.seqs) >= 20, what="20 snapshots")
             assert_matches_market(ex, watch, book, n=depth, depth=depth)
             assert len(book.bids()) == depth and book.resyncs == 0 and watch.violations == []
+
+
+@pytest.mark.parametrize("ws_key, arg", [
+    ("v3Public", {"instType": "spot", "topic": "books15", "symbol": "BTCUSDT"}),
+    ("v2Public", {"instType": "SPOT", "channel": "books50", "instId": "BTCUSDT"}),
+])
+def test_loopback_refuses_the_other_versions_book_depth(ws_key, arg):
+    # bitget.md §0 item 9: V3 offers books/books1/books5/books50, V2 books/books1/books5/books15.
+    import json
+
+    import websocket
+
+    with LoopbackExchange("bitget", symbols=["BTCUSDT"]) as ex:
+        sock = websocket.create_connection(ex.ws_url(ws_key), timeout=5)
+        try:
+            sock.send(json.dumps({"op": "subscribe", "args": [arg]}))
+            reply = json.loads(sock.recv())
+        finally:
+            sock.close()
+    assert reply["event"] == "error" and reply["code"] == 30001 and reply["arg"] == arg
