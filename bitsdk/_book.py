@@ -68,13 +68,11 @@ def bitget_checksum(bids: Sequence[Sequence[str]], asks: Sequence[Sequence[str]]
         bids: ``[price, size]`` pairs, best (highest) first.
         asks: ``[price, size]`` pairs, best (lowest) first.
     """
-    tokens: List[str] = []
-    for i in range(min(CHECKSUM_LEVELS, max(len(bids), len(asks)))):
-        if i < len(bids):
-            tokens += (bids[i][0], bids[i][1])
-        if i < len(asks):
-            tokens += (asks[i][0], asks[i][1])
-    crc = zlib.crc32(":".join(tokens).encode("utf-8"))
+    bids, asks = bids[:CHECKSUM_LEVELS], asks[:CHECKSUM_LEVELS]
+    both = min(len(bids), len(asks))
+    parts = [f"{b[0]}:{b[1]}:{a[0]}:{a[1]}" for b, a in zip(bids, asks)]
+    parts += [f"{row[0]}:{row[1]}" for row in (bids if len(bids) > both else asks)[both:]]
+    crc = zlib.crc32(":".join(parts).encode("utf-8"))
     return crc - (1 << 32) if crc >= (1 << 31) else crc
 
 
@@ -98,27 +96,30 @@ class _Side:
 
     def load(self, rows: Iterable[Sequence[Any]]) -> None:
         """Replace the side with ``rows`` (a snapshot)."""
-        sign = self.sign
-        levels: Dict[float, Level] = {}
-        for row in rows:
-            key, price, size, zero = _parse(row, sign)
-            if not zero:
-                levels[key] = (price, size)
-        self.levels = levels
-        self.keys = sorted(levels)
+        self.levels, self.keys = {}, []
+        self.update(rows)
 
     def update(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Apply delta rows: size 0 deletes (an unknown price is ignored), else insert/replace."""
+        """Apply ``[price, size]`` rows: size 0 deletes (an unknown price is ignored), else
+        insert/replace. Hot path: parsing is inlined."""
         levels, keys, sign = self.levels, self.keys, self.sign
-        for row in rows:
-            key, price, size, zero = _parse(row, sign)
-            if zero:
-                if levels.pop(key, None) is not None:
-                    del keys[bisect_left(keys, key)]
-            else:
-                if key not in levels:
-                    insort(keys, key)
-                levels[key] = (price, size)
+        row: Any = None
+        try:
+            for row in rows:
+                price = row[0]
+                size = row[1]
+                if price.__class__ is not str or size.__class__ is not str:
+                    raise TypeError("price and size must be strings")
+                key = float(price) * sign
+                if size == "0" or float(size) == 0:
+                    if levels.pop(key, None) is not None:
+                        del keys[bisect_left(keys, key)]
+                else:
+                    if key not in levels:
+                        insort(keys, key)
+                    levels[key] = (price, size)
+        except (TypeError, ValueError, IndexError, KeyError) as exc:
+            raise BookGap(f"malformed level {row!r}: {exc}") from None
 
     def top(self, n: Optional[int]) -> List[Level]:
         levels = self.levels
@@ -126,18 +127,9 @@ class _Side:
         return [levels[k] for k in keys]
 
 
-def _parse(row: Sequence[Any], sign: float) -> Tuple[float, str, str, bool]:
-    """``(sort key, price, size, size is zero)`` of one ``[price, size]`` row."""
-    try:
-        price, size = row[0], row[1]
-        if price.__class__ is not str or size.__class__ is not str:
-            raise TypeError("price and size must be strings")
-        return float(price) * sign, price, size, size == "0" or float(size) == 0
-    except (TypeError, ValueError, IndexError, KeyError) as exc:
-        raise BookGap(f"malformed level {row!r}: {exc}") from None
-
-
 def _int(value: Any) -> Optional[int]:
+    if value.__class__ is int:
+        return value  # type: ignore[no-any-return]
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -167,7 +159,9 @@ class OrderBook:
         self.ws_key = ws_key
         self._applier = applier
         self._logger = logger or logging.getLogger("bitsdk.book")
-        self._cond = threading.Condition(threading.Lock())
+        # Readers and the writer take the plain lock (cheap); wait_synced waits on the condition.
+        self._lock = threading.Lock()
+        self._cond = threading.Condition(self._lock)
         self._bids = _Side(-1.0)
         self._asks = _Side(1.0)
         self._synced = False
@@ -180,29 +174,29 @@ class OrderBook:
 
     def bids(self, n: Optional[int] = None) -> List[Level]:
         """The best ``n`` bids (all when None), highest first, as ``(price, size)`` strings."""
-        with self._cond:
+        with self._lock:
             return self._bids.top(n)
 
     def asks(self, n: Optional[int] = None) -> List[Level]:
         """The best ``n`` asks (all when None), lowest first, as ``(price, size)`` strings."""
-        with self._cond:
+        with self._lock:
             return self._asks.top(n)
 
     def best_bid(self) -> Optional[Level]:
         """The highest bid ``(price, size)``, or None when the book has no bid (or is unsynced)."""
-        with self._cond:
+        with self._lock:
             side = self._bids
             return side.levels[side.keys[0]] if side.keys else None
 
     def best_ask(self) -> Optional[Level]:
         """The lowest ask ``(price, size)``, or None when the book has no ask (or is unsynced)."""
-        with self._cond:
+        with self._lock:
             side = self._asks
             return side.levels[side.keys[0]] if side.keys else None
 
     def snapshot(self, n: Optional[int] = None) -> BookSnapshot:
         """A consistent copy (both sides, ``seq``, ``ts`` and ``synced`` from one moment)."""
-        with self._cond:
+        with self._lock:
             return BookSnapshot(self.topic, self.symbol, self._bids.top(n), self._asks.top(n), self._seq, self._ts, self._synced)
 
     @property
@@ -242,13 +236,13 @@ class OrderBook:
     # ------------------------------------------------------------------ the writer (one thread)
 
     def _apply(self, msg: Mapping[str, Any]) -> bool:
-        """Apply one message; True when the book is synced after it.
+        """Apply one message; True when it changed the book (it is then synced).
 
         Raises:
             BookGap: the message breaks the book (the book is cleared and unsynced).
         """
         try:
-            with self._cond:
+            with self._lock:
                 applied = self._applier.apply(self, msg)
                 if applied:
                     self._messages += 1
@@ -262,7 +256,7 @@ class OrderBook:
 
     def _invalidate(self) -> bool:
         """Empty the book and mark it unsynced; True if it was synced."""
-        with self._cond:
+        with self._lock:
             was = self._synced
             self._synced = False
             self._bids.clear()
@@ -304,7 +298,7 @@ class BybitApplier(_Applier):
 
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         data = msg.get("data")
-        if not isinstance(data, Mapping):
+        if data.__class__ is not dict:
             raise BookGap("message without a data object")
         u = _int(data.get("u"))
         ts = msg.get("cts", msg.get("ts"))
@@ -336,7 +330,7 @@ class _BitgetApplier(_Applier):
         action = msg.get("action")
         applied = False
         for item in items:
-            if not isinstance(item, Mapping):
+            if item.__class__ is not dict:
                 raise BookGap("data item is not an object")
             applied = self._item(book, action, item) or applied
         return applied
@@ -521,7 +515,7 @@ class _BookKeeper:
 
     def _resync(self, entry: _Entry, reason: str, refresh: bool) -> None:
         book = entry.book
-        with book._cond:
+        with book._lock:
             book._resyncs += 1
         delay = 0.0
         if refresh:
