@@ -27,6 +27,7 @@ import threading
 import time
 import zlib
 from bisect import bisect_left, insort
+from functools import partial
 from typing import Any, Callable, Dict, Hashable, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .events import Event
@@ -153,12 +154,12 @@ class OrderBook:
             copy = book.snapshot()          # a consistent copy for this thread
     """
 
-    def __init__(self, topic: str, symbol: str, ws_key: str, applier: "_Applier", logger: Optional[logging.Logger] = None):
+    def __init__(self, topic: str, symbol: str, ws_key: str, applier: "_Applier"):
         self.topic = topic
         self.symbol = symbol
         self.ws_key = ws_key
         self._applier = applier
-        self._logger = logger or logging.getLogger("bitsdk.book")
+        self._on_close: Optional[Callable[[], None]] = None
         # Readers and the writer take the plain lock (cheap); wait_synced waits on the condition.
         self._lock = threading.Lock()
         self._cond = threading.Condition(self._lock)
@@ -228,6 +229,17 @@ class OrderBook:
         """Block until the book is synced; False if ``timeout`` seconds passed first."""
         with self._cond:
             return self._cond.wait_for(lambda: self._synced, timeout)
+
+    def close(self) -> None:
+        """Stop keeping this book: unsubscribe its topic and empty it (``synced`` becomes False).
+
+        Calling ``order_book(...)`` again later opens a new book. Do not unsubscribe a book's
+        topic yourself: the book would stay "synced" with no more updates.
+        """
+        on_close, self._on_close = self._on_close, None
+        self._invalidate()
+        if on_close is not None:
+            on_close()
 
     def __repr__(self) -> str:
         state = "synced" if self._synced else "unsynced"
@@ -460,19 +472,31 @@ class _BookKeeper:
 
     def open(self, key: Hashable, make: Callable[[], OrderBook], subscribe: Callable[[], None],
              unsubscribe: Callable[[], None]) -> OrderBook:
-        """The book for ``key``; a new one is registered, then subscribed."""
+        """The book for ``key``; a new one is registered, then (re)subscribed.
+
+        Unsubscribing first is a no-op for a new topic, and makes the exchange send a fresh
+        snapshot when the caller had already subscribed the topic by hand.
+        """
         with self._lock:
             entry = self._books.get(key)
             if entry is not None:
                 return entry.book
             entry = self._books[key] = _Entry(make(), subscribe, unsubscribe)
         try:
+            unsubscribe()
             subscribe()
         except BaseException:
             with self._lock:
                 self._books.pop(key, None)
             raise
+        entry.book._on_close = partial(self._close, key)
         return entry.book
+
+    def _close(self, key: Hashable) -> None:
+        with self._lock:
+            entry = self._books.pop(key, None)
+        if entry is not None:
+            entry.unsubscribe()
 
     def _on_update(self, event: Event) -> None:
         books = self._books
@@ -571,7 +595,7 @@ def open_book(
 ) -> OrderBook:
     """Register (once per ``key``) and subscribe a verified book on ``client``."""
     keeper = _BookKeeper.of(client, route, deliver, logger)
-    return keeper.open(key, lambda: OrderBook(topic, symbol, ws_key, applier, logger), subscribe, unsubscribe)
+    return keeper.open(key, lambda: OrderBook(topic, symbol, ws_key, applier), subscribe, unsubscribe)
 
 
 def check_symbol(symbol: Any, what: str) -> str:

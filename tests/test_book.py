@@ -283,7 +283,9 @@ def test_keeper_routes_applies_and_resyncs_one_topic():
     btc = open_bybit(keeper, client, "orderbook.50.BTCUSDT")
     eth = open_bybit(keeper, client, "orderbook.50.ETHUSDT")
     assert open_bybit(keeper, client, "orderbook.50.BTCUSDT") is btc
-    assert client.frames == [("sub", "orderbook.50.BTCUSDT"), ("sub", "orderbook.50.ETHUSDT")]
+    # unsubscribe first: a no-op for a new topic, a fresh snapshot for one already subscribed
+    assert client.frames == [("unsub", "orderbook.50.BTCUSDT"), ("sub", "orderbook.50.BTCUSDT"),
+                             ("unsub", "orderbook.50.ETHUSDT"), ("sub", "orderbook.50.ETHUSDT")]
     key = "v5LinearPublic"
     client.fire("update", key, bybit("snapshot", 5, b=[("1", "1")], a=[("2", "1")]))
     client.fire("update", key, bybit("snapshot", 8, b=[("3", "1")], topic="orderbook.50.ETHUSDT"))
@@ -301,6 +303,14 @@ def test_keeper_routes_applies_and_resyncs_one_topic():
                                                                 ("sub", "orderbook.50.BTCUSDT")]
     client.fire("update", key, bybit("snapshot", 9, b=[("1", "3")], a=[("2", "1")]))
     assert btc.synced and client.delivered[-1].kind == "book" and btc.bids() == [("1", "3")]
+    client.frames.clear()
+    btc.close()
+    assert client.frames == [("unsub", "orderbook.50.BTCUSDT")] and not btc.synced and btc.bids() == []
+    count = len(client.delivered)
+    client.fire("update", key, bybit("snapshot", 10, b=[("1", "3")]))  # no longer kept
+    assert len(client.delivered) == count and not btc.synced
+    btc.close()  # idempotent
+    assert open_bybit(keeper, client, "orderbook.50.BTCUSDT") is not btc
 
 
 def test_keeper_reconnect_invalidates_the_books_of_that_connection_only():
@@ -332,6 +342,7 @@ def test_keeper_backs_off_a_book_that_keeps_breaking():
     now = [1000.0]
     keeper.clock = lambda: now[0]
     book = open_bybit(keeper, client, "orderbook.50.BTCUSDT")
+    client.frames.clear()
     key, refreshes = "v5LinearPublic", ("unsub", "orderbook.50.BTCUSDT")
 
     def break_once(u):

@@ -6,6 +6,7 @@ holds the lock the market cannot tick, so the client must converge to exactly th
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from typing import Any, Callable, List
@@ -27,9 +28,9 @@ DELTAS = 3000  # applied messages in the long run (about 3 s at push_interval 0.
 
 class Side:
     def __init__(self, name: str, exchange: str, client: Any, open_book: Callable[[Any, str], Any],
-                 ticker: Callable[[Any], None], faults: List[str]):
+                 ticker: Callable[[Any], None], faults: List[str], raw_book: Callable[[Any], None], ws_key: str):
         self.name, self.exchange, self.client, self.open_book = name, exchange, client, open_book
-        self.ticker, self.faults = ticker, faults
+        self.ticker, self.faults, self.raw_book, self.ws_key = ticker, faults, raw_book, ws_key
 
     def __repr__(self) -> str:
         return self.name
@@ -37,12 +38,16 @@ class Side:
 
 SIDES = [
     Side("bybit", "bybit", WebsocketClient, lambda ws, s: ws.order_book(s, "linear", 200),
-         lambda ws: ws.subscribe_v5("tickers.BTCUSDT", "linear"), ["drop", "reorder", "restart"]),
+         lambda ws: ws.subscribe_v5("tickers.BTCUSDT", "linear"), ["drop", "reorder", "restart"],
+         lambda ws: ws.subscribe_v5("orderbook.200.BTCUSDT", "linear"), "v5LinearPublic"),
     Side("bitget-v2", "bitget", WebsocketClientV2, lambda ws, s: ws.order_book(s, "USDT-FUTURES"),
-         lambda ws: ws.subscribe_topic("USDT-FUTURES", "ticker", "BTCUSDT"), ["drop", "reorder", "checksum", "restart"]),
+         lambda ws: ws.subscribe_topic("USDT-FUTURES", "ticker", "BTCUSDT"), ["drop", "reorder", "checksum", "restart"],
+         lambda ws: ws.subscribe_topic("USDT-FUTURES", "books", "BTCUSDT"), "v2Public"),
     Side("bitget-v3", "bitget", WebsocketClientV3, lambda ws, s: ws.order_book(s, "usdt-futures"),
          lambda ws: ws.subscribe({"topic": "ticker", "payload": {"instType": "usdt-futures", "symbol": "BTCUSDT"}},
-                                 "v3Public"), ["drop", "reorder", "restart"]),
+                                 "v3Public"), ["drop", "reorder", "restart"],
+         lambda ws: ws.subscribe({"topic": "books", "payload": {"instType": "usdt-futures", "symbol": "BTCUSDT"}},
+                                 "v3Public"), "v3Public"),
 ]
 
 
@@ -175,6 +180,30 @@ def test_a_reconnect_resyncs_every_book(side):
         assert {r["book"].topic for r in watch.resyncs} == {book.topic for book in books}
         for book in books:
             assert_matches_market(ex, watch, book)
+        assert watch.violations == []
+
+
+@pytest.mark.parametrize("side", SIDES, ids=repr)
+def test_subscribed_by_hand_first_then_queue_then_close(side):
+    events: "queue.Queue[Any]" = queue.Queue()
+    with exchange(side, ["BTCUSDT"]) as ex, side.client(**ex.client_options(), event_queue=events, **OPTIONS) as ws:
+        watch = Watch(ws)
+        side.raw_book(ws)  # the topic is already subscribed: its snapshot has long gone by
+        first = events.get(timeout=10)
+        while first.kind != "update":
+            first = events.get(timeout=10)
+        book = side.open_book(ws, "BTCUSDT")
+        assert book.wait_synced(10), "order_book() must ask for a fresh snapshot"
+        assert_matches_market(ex, watch, book)
+        kinds = set()
+        while "book" not in kinds:
+            event = events.get(timeout=10)
+            kinds.add(event.kind)
+            if event.kind == "book":
+                assert event.data is book
+        assert len(ws.subscriptions(side.ws_key)) == 1
+        book.close()
+        assert not book.synced and book.bids() == [] and ws.subscriptions(side.ws_key) == []
         assert watch.violations == []
 
 
