@@ -417,3 +417,77 @@ def test_bitget_order_book_refuses_bad_input_before_sending(v3, args, message):
         with pytest.raises(InvalidParameterError, match=message):
             ws.order_book(*args)
         assert ws.subscriptions("v3Public" if v3 else "v2Public") == []
+
+
+# ------------------------------------------------------------------------------------ random feeds
+
+
+def random_feed(seed, n=1500):
+    """A reference book moved by random inserts, replaces and deletes; yields (bid rows, ask rows, book).
+
+    Prices sit on a 0.5 grid with varied spellings ("100", "100.50"); bids stay below 100 and
+    asks above it, so the book never crosses. Each step changes 1-6 levels.
+    """
+    import random
+
+    rng = random.Random(seed)
+    bids, asks = {}, {}
+
+    def spell(value):
+        text = f"{value:.2f}"
+        return text.rstrip("0").rstrip(".") if rng.random() < 0.5 else text
+
+    def change(side, low, high):
+        rows = []
+        for _ in range(rng.randint(1, 3)):
+            if side and rng.random() < 0.35:
+                price = rng.choice(sorted(side))
+                del side[price]
+                rows.append([spell(price), rng.choice(["0", "0.000"])])
+            else:
+                price = rng.randrange(low, high) / 2
+                side[price] = f"{rng.randint(1, 9999) / 1000:g}"
+                rows.append([spell(price), side[price]])
+        return rows
+
+    for _ in range(n):
+        yield change(bids, 100, 200), change(asks, 201, 300), bids, asks
+
+
+def expected(side, reverse):
+    return [float(p) for p in sorted(side, reverse=reverse)]
+
+
+def as_floats(levels):
+    return [float(p) for p, _ in levels]
+
+
+@pytest.mark.parametrize("exchange", ["bybit", "bitget-v2", "bitget-v3"])
+def test_random_inserts_deletes_and_spellings_track_the_reference(exchange):
+    applier = {"bybit": BybitApplier(), "bitget-v2": BitgetV2Applier(True), "bitget-v3": BitgetV3Applier(True)}[exchange]
+    book = new_book(applier)
+    for i, (b, a, bids, asks) in enumerate(random_feed(seed=len(exchange))):
+        first = i == 0
+        if exchange == "bybit":
+            msg = bybit("snapshot" if first else "delta", 100 + i, b, a)
+        elif exchange == "bitget-v3":
+            msg = v3("snapshot" if first else "update", 100 + i, 0 if first else 99 + i, b, a)
+        else:
+            msg = v2("snapshot" if first else "update", 100 + i, b, a, pseq=None if first else 99 + i)
+            # the checksum of the reference book, computed from the spec, over the strings the local
+            # book holds (the latest spelling of each price): the applier must agree on every message
+            local = {float(p): (p, s) for p, s in book.bids() + book.asks()}
+            for price, size in b + a:
+                local[float(price)] = (price, size)
+            top_b = [local[p] for p in sorted(bids, reverse=True)[:25]]
+            top_a = [local[p] for p in sorted(asks)[:25]]
+            tokens = []
+            for k in range(25):
+                tokens += list(top_b[k]) if k < len(top_b) else []
+                tokens += list(top_a[k]) if k < len(top_a) else []
+            msg["data"][0]["checksum"] = signed_crc(":".join(tokens)) or None
+        assert book._apply(msg)
+        assert as_floats(book.bids()) == expected(bids, True)
+        assert as_floats(book.asks()) == expected(asks, False)
+        assert [s for _, s in book.bids()] == [bids[p] for p in sorted(bids, reverse=True)]
+    assert book.synced and book.messages == 1500
