@@ -425,7 +425,7 @@ class _Entry:
         self.subscribe = subscribe
         self.unsubscribe = unsubscribe
         self.synced_at: Optional[float] = None  # when the book last became synced
-        self.streak = 0  # refreshes in a row, each soon after the sync before it
+        self.streak = 0  # refreshes in a row without a calm spell (synced STABLE_AFTER seconds)
         self.due: Optional[float] = None  # a refresh held back until then
 
 
@@ -544,8 +544,9 @@ class _BookKeeper:
         delay = 0.0
         if refresh:
             now = self.clock()
-            quick = entry.synced_at is not None and now - entry.synced_at < STABLE_AFTER
-            entry.streak = entry.streak + 1 if quick else 1
+            # Calm: the book had stayed synced a while. A book that never synced is not calm.
+            calm = entry.synced_at is not None and now - entry.synced_at >= STABLE_AFTER
+            entry.streak = 1 if calm else entry.streak + 1
             if entry.streak > FREE_REFRESHES:
                 delay = min(2.0 ** (entry.streak - FREE_REFRESHES - 1), MAX_REFRESH_DELAY)
         self._logger.warning("order book %s out of sync (%s); resync #%d%s", book.topic, reason, book._resyncs,

@@ -370,6 +370,23 @@ def test_keeper_backs_off_a_book_that_keeps_breaking():
     assert client.frames.count(refreshes) == FREE_REFRESHES + 2
 
 
+def test_keeper_backs_off_a_book_that_never_syncs():
+    import logging
+
+    from bitsdk._book import FREE_REFRESHES
+
+    client = FakeClient()
+    keeper = _BookKeeper.of(client, route_bybit, client.delivered.append, logging.getLogger("test"))
+    now = [50.0]
+    keeper.clock = lambda: now[0]
+    book = open_bybit(keeper, client, "orderbook.50.BTCUSDT")
+    client.frames.clear()
+    for i in range(FREE_REFRESHES + 2):  # every snapshot is malformed
+        client.fire("update", "v5LinearPublic", bybit("snapshot", i, b=[("1", 2)]))
+    assert book.resyncs == FREE_REFRESHES + 2 and not book.synced
+    assert client.frames.count(("unsub", "orderbook.50.BTCUSDT")) == FREE_REFRESHES
+
+
 def test_route_bitget_keys():
     v2_event = Event("update", "v2Public", v2("snapshot", 1))
     v3_event = Event("update", "v3Public", v3("snapshot", 1, 0))
