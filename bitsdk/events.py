@@ -19,6 +19,10 @@ Kinds::
                    unanswered subscription (topic names it), a callback that raised, a
                    failed reconnect attempt, an event backlog overflow; error holds the
                    exception
+    book           a verified order book (``ws.order_book(...)``) applied a message; data is
+                   the OrderBook
+    resync         an order book broke (gap, checksum, reconnect) and is being refreshed;
+                   data is {"topic", "reason", "resyncs", "book"}
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ EVENT_KINDS = (
     "reconnected",
     "close",
     "exception",
+    "book",
+    "resync",
 )
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import itertools
 import os
+from functools import partial
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from .._book import BitgetV2Applier, BitgetV3Applier, OrderBook, check_symbol, open_book, route_bitget
 from .._futures import CommandFuture
 from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
@@ -47,6 +49,8 @@ WS_API_CATEGORIES = ("spot", "margin", "usdt-futures", "usdc-futures", "coin-fut
 WS_API_CATEGORY_OPTIONAL = frozenset(("cancel-order", "batch-cancel", "modify-order", "batch-modify"))
 #: Bitget's bounds for an order's ``receiveWindow``, in milliseconds.
 RECEIVE_WINDOW_RANGE = (10, 60_000)
+V3_BOOK_TOPICS = ("books", "books1", "books5", "books50")  # bitget.md §0 item 9
+V2_BOOK_CHANNELS = ("books", "books1", "books5", "books15")
 
 # Bitget's per-connection limits (bitget.md §0 item 10); private keys stay on one connection.
 _PUBLIC_LIMITS = ShardLimits(max_topics=1000, max_frame_bytes=4096, messages_per_second=10, requests_per_hour=240)
@@ -360,6 +364,32 @@ class WebsocketClientV3(_BitgetWebsocketClient):
                                             + ", ".join(repr(v) for v in V3_PUBLIC_INST_TYPES))
             check_choice(payload["instType"], V3_PUBLIC_INST_TYPES, "instType on Bitget V3 public streams (lower-case)")
 
+    def order_book(self, symbol: str, inst_type: str, topic: str = "books") -> OrderBook:
+        """Subscribe a V3 book topic on ``v3Public`` and keep a verified local book of it.
+
+        ``books`` is a snapshot then updates whose ``pseq`` must equal the previous ``seq``
+        (``pseq = 0`` after a reset starts afresh); ``books1``/``books5``/``books50`` push
+        snapshots only. A gap refreshes this topic alone. See the guide page "Order books".
+
+        Args:
+            symbol: e.g. ``"BTCUSDT"`` (upper-case).
+            inst_type: ``spot``, ``usdt-futures``, ``usdc-futures`` or ``coin-futures``.
+            topic: ``books`` (default), ``books1``, ``books5`` or ``books50``.
+
+        Raises:
+            InvalidParameterError: an unknown topic, instType casing or symbol.
+        """
+        check_choice(topic, V3_BOOK_TOPICS, "order-book topic on Bitget V3")
+        check_choice(inst_type, V3_PUBLIC_INST_TYPES, "instType on Bitget V3 public streams (lower-case)")
+        check_symbol(symbol, "symbol")
+        item = {"topic": topic, "payload": {"instType": inst_type, "symbol": symbol}}
+        return open_book(
+            self, route=route_bitget, key=("v3Public", inst_type, topic, symbol), topic=f"{topic}.{inst_type}.{symbol}",
+            symbol=symbol, ws_key="v3Public", applier=BitgetV3Applier(incremental=topic == "books"),
+            subscribe=partial(self.subscribe, item, "v3Public"), unsubscribe=partial(self.unsubscribe, item, "v3Public"),
+            deliver=self._deliver, logger=self._logger,
+        )
+
 
 class WebsocketClientV2(_BitgetWebsocketClient):
     """Bitget V2 (Classic account) public and private streams.
@@ -430,6 +460,33 @@ class WebsocketClientV2(_BitgetWebsocketClient):
                 f"trading uses the normal instTypes with demo_trading=True, write {inst_type.upper()[1:]!r}"
             )
         check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)", strict=False)
+
+    def order_book(self, inst_id: str, inst_type: str, channel: str = "books") -> OrderBook:
+        """Subscribe a V2 book channel on ``v2Public`` and keep a verified local book of it.
+
+        Every message that carries a ``checksum`` is verified (CRC-32 of the best 25 levels);
+        otherwise updates follow the ``seq``/``pseq`` chain. ``books1``/``books5``/``books15``
+        push snapshots only. A mismatch refreshes this channel alone. See the guide page
+        "Order books".
+
+        Args:
+            inst_id: e.g. ``"BTCUSDT"`` (upper-case).
+            inst_type: ``SPOT``, ``USDT-FUTURES``, ``USDC-FUTURES``, ``COIN-FUTURES``...
+            channel: ``books`` (default), ``books1``, ``books5`` or ``books15``.
+
+        Raises:
+            InvalidParameterError: an unknown channel, instType casing or symbol.
+        """
+        check_choice(channel, V2_BOOK_CHANNELS, "order-book channel on Bitget V2")
+        check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)")
+        check_symbol(inst_id, "inst_id")
+        return open_book(
+            self, route=route_bitget, key=("v2Public", inst_type, channel, inst_id), topic=f"{channel}.{inst_type}.{inst_id}",
+            symbol=inst_id, ws_key="v2Public", applier=BitgetV2Applier(incremental=channel == "books"),
+            subscribe=partial(self.subscribe_topic, inst_type, channel, inst_id),
+            unsubscribe=partial(self.unsubscribe_topic, inst_type, channel, inst_id),
+            deliver=self._deliver, logger=self._logger,
+        )
 
 
 class WebsocketAPIClient(BaseWebsocketAPIClient):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import re
+from functools import partial
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
+from .._book import BybitApplier, OrderBook, check_symbol, open_book, route_bybit
 from .._futures import CommandFuture, new_request_id
 from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
 from ..errors import APIError, AuthenticationError, InvalidParameterError
@@ -397,6 +399,33 @@ class WebsocketClient(BaseWebsocketClient):
         if op is not None or msg.get("type") == "COMMAND_RESP":
             return Event("response", ws_key, msg)
         return Event("update", ws_key, msg)
+
+    def order_book(self, symbol: str, category: str, depth: int = 50) -> OrderBook:
+        """Subscribe ``orderbook.{depth}.{symbol}`` and keep a verified local book of it.
+
+        Snapshots replace the book, each delta's ``u`` must follow the last one, ``u = 1``
+        (a service restart) replaces the book; a gap refreshes this topic alone. See the guide
+        page "Order books". Calling it again for the same topic returns the same book.
+
+        Args:
+            symbol: e.g. ``"BTCUSDT"`` (upper-case).
+            category: ``spot``, ``linear``, ``inverse`` or ``option``.
+            depth: 1, 50, 200 or 1000 (option: 25 or 100).
+
+        Raises:
+            InvalidParameterError: a depth the category does not offer, a bad category or symbol.
+        """
+        category = check_choice(category, tuple(_ORDERBOOK_DEPTHS), "Bybit order-book category (lower-case)")
+        depths = _ORDERBOOK_DEPTHS[category]
+        if isinstance(depth, bool) or not isinstance(depth, int) or str(depth) not in depths:
+            raise InvalidParameterError(f"depth must be one of {', '.join(depths)} for {category} order books; got {depth!r}")
+        check_symbol(symbol, "symbol")
+        topic, ws_key = f"orderbook.{depth}.{symbol}", _PUBLIC_KEY_BY_CATEGORY[category]
+        return open_book(
+            self, route=route_bybit, key=(ws_key, topic), topic=topic, symbol=symbol, ws_key=ws_key,
+            applier=BybitApplier(), subscribe=partial(self.subscribe_v5, topic, category),
+            unsubscribe=partial(self.unsubscribe_v5, topic, category), deliver=self._deliver, logger=self._logger,
+        )
 
 
 class WebsocketAPIClient(BaseWebsocketAPIClient):

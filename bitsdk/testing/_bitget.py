@@ -26,6 +26,7 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 from __future__ import annotations
 
 import json
+import zlib
 from decimal import Decimal
 from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import unquote
@@ -64,6 +65,20 @@ V2_ERRORS = {"duplicate_client_id": ("43118", "clientOrderId duplicate"),
              "insufficient_balance": ("43012", "Insufficient balance"),
              "insufficient_margin": ("43012", "Insufficient balance"),
              "order_not_found": ("43001", "The order does not exist")}
+
+
+CHECKSUM_LEVELS = 25
+
+
+def book_checksum(bids: List[List[str]], asks: List[List[str]]) -> int:
+    """Bitget's book checksum (bitget.md §4.10): signed CRC-32 of ``bid:size:ask:size:...``, 25 levels."""
+    parts: List[str] = []
+    for level in range(CHECKSUM_LEVELS):
+        for side in (bids, asks):
+            if level < len(side):
+                parts.extend(side[level][:2])
+    value = zlib.crc32(":".join(parts).encode())
+    return value - 2 ** 32 if value > 2 ** 31 - 1 else value
 
 
 class BitgetFlavour(Flavour):
@@ -687,7 +702,7 @@ class BitgetFlavour(Flavour):
         inst = self.market.resolve(product, str(symbol)) if product and isinstance(symbol, str) else None
         if inst is None:
             return None, missing
-        if name in BOOK_DEPTHS:
+        if name in BOOK_DEPTHS and name != ("books15" if v3 else "books50"):  # V3 has books50, V2 books15
             return Sub(key, "book", inst, depth=BOOK_DEPTHS[name], incremental=name == "books", arg=arg,
                        variant=variant), missing
         if name == "ticker":
@@ -712,20 +727,30 @@ class BitgetFlavour(Flavour):
         inst, v3 = sub.instrument, sub.variant == "v3"
         if sub.channel == "book":
             book = self.market.book(inst)
-            snapshot = not sub.incremental or not sub.started or sub.epoch != book.epoch
+            faults = self.ex.faults
+            restart = sub.incremental and sub.started and faults.take_book_fault("restart", sub)
+            if restart:
+                sub.seq_base = book.seq - 1  # seq starts over at 1 with a fresh snapshot
+            snapshot = restart or not sub.incremental or not sub.started or sub.epoch != book.epoch
             bids, asks = book.levels(sub.depth) if snapshot else book.changes_within(sub.depth)
             if not snapshot and not bids and not asks:
                 return []
             item: Dict[str, Any] = {"a" if v3 else "asks": levels_json(asks), "b" if v3 else "bids": levels_json(bids)}
-            if v3:
-                item.update({"checksum": 0, "pseq": sub.last_seq, "seq": book.seq})
+            seq = book.seq - sub.seq_base
+            if v3:  # bitget.md §0 item 9: no checksum; pseq 0 on a snapshot
+                item.update({"seq": seq, "pseq": 0 if snapshot else sub.last_seq, "maxDepth": sub.depth})
             else:
-                item["seq"] = book.seq
+                item["seq"] = seq
                 if not snapshot:
                     item["pseq"] = sub.last_seq
+                top_bids, top_asks = book.levels(min(sub.depth, CHECKSUM_LEVELS))
+                checksum = book_checksum(levels_json(top_bids), levels_json(top_asks))
+                if faults.take_book_fault("checksum", sub):
+                    checksum = checksum + 1 if checksum < 2 ** 31 - 1 else -2 ** 31  # wrong, still an int32
+                item["checksum"] = checksum
             item["ts"] = str(book.ts)
-            sub.started, sub.epoch, sub.last_seq = True, book.epoch, book.seq
-            return [self.push(sub, "snapshot" if snapshot else "update", [item])]
+            sub.started, sub.epoch, sub.last_seq = True, book.epoch, seq
+            return faults.book_pushes(sub, self.push(sub, "snapshot" if snapshot else "update", [item]), snapshot)
         if sub.channel == "ticker":
             return [self.push(sub, "snapshot", [self.v3_ticker(inst) if v3 else self.v2_ticker(inst, stream=True)])]
         if sub.channel == "trade":

@@ -1146,7 +1146,10 @@ class BybitFlavour(Flavour):
                 "sellLmt": fmt((mark * (1 - PRICE_LIMIT_RATIO)).quantize(inst.tick))}, "ts": now}]
         if sub.channel == "book":
             book = self.market.book(inst)
-            snapshot = not sub.incremental or not sub.started or sub.epoch != book.epoch
+            restart = sub.incremental and sub.started and self.ex.faults.take_book_fault("restart", sub)
+            if restart:
+                sub.seq_base = book.seq - 1  # u starts over at 1 with a fresh snapshot
+            snapshot = restart or not sub.incremental or not sub.started or sub.epoch != book.epoch
             if snapshot:
                 bids, asks = book.levels(sub.depth)
             else:
@@ -1162,8 +1165,10 @@ class BybitFlavour(Flavour):
             b, a = levels_json(bids), levels_json(asks)
             if sub.variant == "rpi":  # [price, non-RPI size, RPI size]: the loopback has no RPI quotes
                 b, a = [lv + ["0"] for lv in b], [lv + ["0"] for lv in a]
-            return [{"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
-                     "data": {"s": inst.symbol, "b": b, "a": a, "u": book.seq, "seq": book.cross_seq}, "cts": book.ts}]
+            msg = {"topic": sub.key, "type": "snapshot" if snapshot else "delta", "ts": now,
+                   "data": {"s": inst.symbol, "b": b, "a": a, "u": book.seq - sub.seq_base, "seq": book.cross_seq},
+                   "cts": book.ts}
+            return self.ex.faults.book_pushes(sub, msg, snapshot)
         if sub.channel == "trade":
             if not on_tick:
                 return []

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, List, Optional, Protocol, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Protocol, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._flavour import Sub
     from ._server import WsConnection
 
 DROP_MODES = ("reset", "close")
 REST_ERROR_KINDS = ("5xx", "429", "html", "403")
 WS_API_MODES = ("late", "twice", "never")
+BOOK_FAULTS = ("drop", "reorder", "checksum", "restart")
 MAX_SECONDS = 3600.0
 _DEFAULT = object()
 
@@ -41,6 +43,9 @@ class Faults:
         self._rest_errors: List[str] = []
         self._refuse_ws_until = 0.0
         self._refuse_rest_until = 0.0
+        # Order-book faults: kind -> one symbol filter (None: any) per pending occurrence.
+        self._book: Dict[str, List[Optional[str]]] = {kind: [] for kind in BOOK_FAULTS}
+        self._held: Dict[int, Tuple["Sub", Any]] = {}  # reordered update, per subscription
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -169,6 +174,42 @@ class Faults:
             self._ws_api.clear()
             self._rest_errors.clear()
             self._refuse_ws_until = self._refuse_rest_until = 0.0
+            for pending in self._book.values():
+                pending.clear()
+            self._held.clear()
+
+    # --- order-book faults ---------------------------------------------------------------------
+
+    def drop_book_updates(self, count: int = 1, symbol: Optional[str] = None) -> None:
+        """Do not send the next ``count`` incremental book updates (of ``symbol``, if given).
+
+        Sequences advance as if they had been sent, so the next update shows a gap (Bybit
+        ``u`` skips, Bitget ``pseq`` no longer matches the last ``seq`` received).
+        """
+        self._arm_book("drop", count, symbol)
+
+    def reorder_book_updates(self, count: int = 1, symbol: Optional[str] = None) -> None:
+        """Hold back the next ``count`` incremental book updates, each sent after the one that follows it."""
+        self._arm_book("reorder", count, symbol)
+
+    def corrupt_book_checksum(self, count: int = 1, symbol: Optional[str] = None) -> None:
+        """Send a wrong ``checksum`` on the next ``count`` Bitget V2 book pushes (levels stay right)."""
+        self._arm_book("checksum", count, symbol)
+
+    def restart_book(self, count: int = 1, symbol: Optional[str] = None) -> None:
+        """Simulate a book service restart on the next ``count`` incremental book pushes.
+
+        The push becomes a fresh snapshot whose sequence starts over: Bybit ``u = 1``, Bitget
+        ``seq = 1`` (V3 with ``pseq = 0``); later updates continue from there.
+        """
+        self._arm_book("restart", count, symbol)
+
+    def _arm_book(self, kind: str, count: int, symbol: Optional[str]) -> None:
+        count = _check_count("count", count)
+        if symbol is not None and not isinstance(symbol, str):
+            raise ValueError("symbol must be a symbol such as 'BTCUSDT' or None, not %r" % (symbol,))
+        with self._lock:
+            self._book[kind].extend([symbol] * count)
 
     # --- hooks used by the servers -----------------------------------------------------------
 
@@ -203,6 +244,33 @@ class Faults:
     def take_rest_error(self) -> Optional[str]:
         with self._lock:
             return self._rest_errors.pop(0) if self._rest_errors else None
+
+    def take_book_fault(self, kind: str, sub: "Sub") -> bool:
+        """Consume one pending order-book fault of ``kind`` that matches ``sub``'s symbol."""
+        with self._lock:
+            pending = self._book[kind]
+            if not pending:
+                return False
+            symbol = sub.instrument.symbol
+            for i, wanted in enumerate(pending):
+                if wanted is None or wanted == symbol:
+                    del pending[i]
+                    return True
+            return False
+
+    def book_pushes(self, sub: "Sub", msg: Any, snapshot: bool) -> List[Any]:
+        """The messages to send for one rendered book push, after the drop/reorder faults."""
+        if not snapshot and self.take_book_fault("drop", sub):
+            return []
+        with self._lock:
+            held = self._held.pop(id(sub), None)
+        if held is not None:
+            return [msg, held[1]]  # the held update arrives after its successor
+        if not snapshot and self.take_book_fault("reorder", sub):
+            with self._lock:
+                self._held[id(sub)] = (sub, msg)
+            return []
+        return [msg]
 
     def refusing_ws(self) -> bool:
         return time.monotonic() < self._refuse_ws_until

@@ -51,6 +51,7 @@ class Sub:
     started: bool = False  # first push sent
     epoch: int = 0  # book epoch of the last snapshot
     last_seq: int = 0
+    seq_base: int = 0  # book: published sequence = book.seq - seq_base (a restart fault moves it)
 
     @property
     def public(self) -> bool:
