@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
     from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
     from ._http import Envelope
-    from ._ws import close_all
+    from ._ws import Dispatcher, SubscribeFuture, close_all
 
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed", "close_all",
+    "Dispatcher", "SubscribeFuture",
     "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
 ]
 # Loaded on first use (the futures module is small, but the package import stays minimal).
@@ -41,10 +42,10 @@ def __getattr__(name: str) -> Any:
         from . import _futures
 
         return getattr(_futures, name)
-    if name == "close_all":  # close every open WebSocket client of the process
-        from ._ws import close_all
+    if name in ("close_all", "Dispatcher", "SubscribeFuture"):  # the WebSocket engine's public names
+        from . import _ws
 
-        return close_all
+        return getattr(_ws, name)
     if name == "Envelope":
         from ._http import Envelope
 

@@ -47,9 +47,9 @@ def watch(name, rest, ws, subscribe, backfill, private_key) -> None:
     backfilled = threading.Event()
 
     def on_reconnected(event):
-        # Runs on bitsdk's dispatcher thread (one for the process): stream events wait, and are
-        # not lost, until the backfill is done, so they apply on top of the fresh state. Keep it
-        # short; for long work, hand it to a thread of your own.
+        # Runs on the client's dispatcher thread: its stream events wait (up to max_backlog)
+        # until the backfill is done, so they apply on top of the fresh state. Keep it short;
+        # for long work, hand it to a thread of your own.
         print(f"{name}: {event.ws_key} reconnected, backfilling over REST")
         backfill(rest)
         backfilled.set()

@@ -22,7 +22,7 @@ from bitsdk.errors import ClientClosedError
 
 
 def bitsdk_threads():
-    """bitsdk's threads: one reader per connection (bitsdk-<exchange>-<ws_key>) and bitsdk-dispatch."""
+    """bitsdk's threads: one reader per connection (bitsdk-<exchange>-<ws_key>) and one dispatcher per client."""
     names = (thread.name for thread in threading.enumerate())
     return sorted(name for name in names if name.startswith("bitsdk-") and not name.startswith("bitsdk-loopback-"))
 
