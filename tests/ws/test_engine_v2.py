@@ -247,6 +247,52 @@ def test_a_connection_dropped_right_after_opening_is_not_healthy(bybit_ex):
         assert ev.data["delay"] >= 0.4
 
 
+@pytest.mark.parametrize("exchange", ["bybit", "bitget"])
+def test_repeated_drops_of_a_healthy_connection_never_grow_the_wait(exchange, monkeypatch):
+    # The measurement: dropped every few seconds, the old engine's waits grew 0.56 s ... 32.8 s.
+    monkeypatch.setattr("bitsdk._ws.connection.HEALTHY_AFTER", 0.3)
+    topic = "tickers.BTCUSDT" if exchange == "bybit" else BTC_TICKER
+    with LoopbackExchange(exchange, push_interval=0.02) as ex:
+        client_class = WebsocketClient if exchange == "bybit" else WebsocketClientV3
+        with client_class(**ex.client_options(), **dict(FAST, reconnect_backoff=(2.0, 30.0))) as ws:
+            rec = Recorder(ws)
+            if exchange == "bybit":
+                ws.subscribe_v5(topic, "linear").result(5)
+            else:
+                ws.subscribe(topic, "v3Public").result(5)
+            for drop in range(1, 6):
+                seen = rec.count("update")
+                rec.wait_for(lambda r, seen=seen: r.count("update") >= seen + 20)  # healthy: data flowing
+                ex.faults.drop_all()
+                rec.wait_for(lambda r, drop=drop: r.count("reconnected") == drop)
+            delays = [e.data["delay"] for e in rec.of("reconnect")]
+            assert len(delays) == 5 and max(delays) <= 0.1  # never the 2 s fail-fast backoff
+            seen = rec.count("update")
+            rec.wait_for(lambda r: r.count("update") >= seen + 5)  # and data resumes after the last one
+
+
+def test_a_server_that_drops_every_connection_quickly_gets_a_growing_backoff():
+    # The storm case: each connection is closed after 100 messages, long before it counts as
+    # healthy, so the waits grow (0.5, 1, 2, 4 s ± 20 %) and 6 s see at most 4 connections.
+    topics = [f"{name}.{symbol}" for symbol in ("BTCUSDT", "ETHUSDT", "SOLUSDT")
+              for name in ("tickers", "orderbook.1", "orderbook.50", "publicTrade")]
+    with LoopbackExchange("bybit", push_interval=0.005) as ex:
+        ex.faults.drop_after(100, ws_key="v5LinearPublic")  # arms the first connection
+        with WebsocketClient(**ex.client_options(), connect_timeout=2.0) as ws:
+            rec = Recorder(ws)
+            ws.on("reconnected", lambda ev: ex.faults.drop_after(100, ws_key="v5LinearPublic"))
+            ws.subscribe_v5(topics, "linear")
+            started = time.monotonic()
+            rec.wait_for(lambda r: r.count("reconnected") >= 2, timeout=10)
+            remaining = 6.0 - (time.monotonic() - started)
+            if remaining > 0:
+                time.sleep(remaining)
+            connections = 1 + rec.count("reconnected")
+            delays = [e.data["delay"] for e in rec.of("reconnect")]
+    assert connections <= 4, delays
+    assert all(later > earlier for earlier, later in zip(delays, delays[1:])), delays
+
+
 # -- the bounded backlog
 
 
