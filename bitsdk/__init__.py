@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
     from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
     from ._http import Envelope
+    from ._paginate import Page
+    from ._ratelimit import RateLimiter
 
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed",
-    "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
+    "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION", "Page", "RateLimiter",
 ]
 # Loaded on first use (the futures module is small, but the package import stays minimal).
 _FROM_FUTURES = ("CommandFuture", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
@@ -44,4 +46,12 @@ def __getattr__(name: str) -> Any:
         from ._http import Envelope
 
         return Envelope
+    if name == "Page":
+        from ._paginate import Page
+
+        return Page
+    if name == "RateLimiter":
+        from ._ratelimit import RateLimiter
+
+        return RateLimiter
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
