@@ -63,7 +63,8 @@ def bybit_range(p: Dict[str, Any], days: int, default_days: Optional[int] = None
         end = now_ms()
         return end - default, end
     if start is None:
-        return end - span, end  # type: ignore[operator]
+        assert end is not None
+        return end - span, end
     if end is None:
         return start, start + span
     if end < start:
