@@ -221,3 +221,35 @@ def test_endpoints_without_a_documented_limit_are_not_held_back():
     for _ in range(100):
         client.get_tickers(category="linear")
     assert len(responses.calls) == 100 and clock.waits == []
+
+
+def test_on_the_real_clock_waiting_threads_sleep_on_the_condition_and_all_finish():
+    # No timing is asserted: only that the default wait releases the lock and wakes up.
+    rate = RateLimiter(max_wait=5.0)
+    done: List[float] = []
+
+    def worker() -> None:
+        for _ in range(2):
+            done.append(rate.acquire("k", 2, 0.05))
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert not any(thread.is_alive() for thread in threads)
+    assert len(done) == 6
+    assert sum(1 for waited in done if waited > 0) >= 4  # only the first two fit at once
+
+
+def test_against_the_loopback_the_limiter_follows_its_headers():
+    from bitsdk.testing import LoopbackExchange
+
+    rate, clock = limiter(max_wait=0)
+    with LoopbackExchange("bybit") as ex:
+        with RestClientV5(**ex.client_options(), rate_limit=rate) as client:
+            for _ in range(5):
+                client.get_active_orders(category="linear")
+    remaining = rate.remaining("/v5/order/realtime")
+    assert remaining is not None and remaining <= 45  # the loopback allows 50 per second
+    assert clock.waits == []
