@@ -194,7 +194,9 @@ class RateLimiter:
                 return
             now = self.clock()
             window.expire(now)
-            if calls is not None and calls > 0:
+            if calls is not None and calls > 0 and calls != window.calls:
+                if calls > window.calls:
+                    self._condition.notify_all()  # more room: waiting threads may go now
                 window.calls = calls
             if remaining is not None:
                 missing = (window.calls - window.used) - max(remaining, 0)
@@ -202,7 +204,6 @@ class RateLimiter:
                     window.take(now, missing)
                 if remaining <= 0 and reset_in is not None and reset_in > 0:
                     window.blocked_until = max(window.blocked_until, now + reset_in)
-            self._condition.notify_all()
 
     def block(self, key: Hashable, seconds: float) -> None:
         """Send nothing on the window ``key`` for ``seconds`` (after a rate-limit error)."""
