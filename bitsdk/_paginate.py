@@ -151,6 +151,12 @@ def paginate(
     merged: Dict[str, Any] = dict(params or {})
     merged.update(kwargs)
     merged = {k: v for k, v in merged.items() if v is not None}
+    if "limit" in merged:
+        text = str(merged["limit"])
+        if isinstance(merged["limit"], bool) or not text.isdigit() or int(text) < 1:
+            raise errors.InvalidParameterError(
+                f"{name}(): limit must be a positive whole number (at most {paging.limit_max}), got {merged['limit']!r}"
+            )
     windows = _windows(client, name, paging, merged)
     return _walk(client, name, paging, merged, windows, pages, max_pages, max_items)
 
@@ -198,7 +204,8 @@ def _walk(
         while True:
             if max_pages is not None and requested >= max_pages:
                 return
-            limit = int(query.get("limit") or paging.limit_max)
+            # A larger limit than the endpoint serves still gets full pages of limit_max.
+            limit = min(int(query.get("limit") or paging.limit_max), paging.limit_max)
             if "limit" not in params:
                 # Ask for full pages, or just what max_items still wants.
                 limit = paging.limit_max if max_items is None else min(paging.limit_max, max_items - yielded)

@@ -178,6 +178,30 @@ def test_bybit_windows_go_backwards_from_end_time_and_never_exceed_seven_days():
 
 
 @responses.activate
+def test_max_pages_counts_requests_across_windows():
+    body = {"retCode": 0, "retMsg": "OK", "result": {"list": [{"execId": "1"}], "nextPageCursor": ""}}
+    responses.add(responses.GET, re.compile(r".*/v5/execution/list.*"), json=body)
+    client = RestClientV5(api_key="k", api_secret="s")
+    end = 1_700_000_000_000
+    pages = list(client.paginate(
+        "get_execution_list", category="linear", startTime=end - 30 * DAY_MS, endTime=end, pages=True, max_pages=2,
+    ))
+    assert len(responses.calls) == 2 and [p.window[1] for p in pages] == [end, pages[0].window[0] - 1]
+
+
+@responses.activate
+def test_bitget_v2_spot_a_limit_above_the_largest_page_still_walks_every_page():
+    # Bitget serves at most 100 rows a page: 100 rows answering limit=500 is not the end.
+    for ids in (range(300, 200, -1), range(200, 170, -1)):
+        responses.add(responses.GET, re.compile(r".*/api/v2/spot/trade/fills.*"),
+                      json={"code": "00000", "msg": "success", "data": [{"tradeId": str(i)} for i in ids]})
+    client = RestClientV2(api_key="k", api_secret="s", api_pass="p")
+    rows = list(client.paginate("get_spot_fills", symbol="BTCUSDT", limit=500))
+    assert len(rows) == 130
+    assert [_query(c).get("idLessThan") for c in responses.calls] == [None, "201"]
+
+
+@responses.activate
 def test_bitget_v2_futures_follow_end_id():
     answers = [
         {"fillList": [{"tradeId": "9"}, {"tradeId": "8"}], "endId": "8"},
@@ -214,6 +238,9 @@ def test_wrong_use_is_refused_at_the_call_before_any_request():
     for bad in ({"max_items": 0}, {"max_pages": -1}, {"max_items": True}, {"max_pages": "2"}):
         with pytest.raises(errors.InvalidParameterError, match="positive int"):
             client.paginate("get_execution_list", category="linear", **bad)
+    for bad in (0, "ten", True, -5):
+        with pytest.raises(errors.InvalidParameterError, match="limit must be a positive whole number"):
+            client.paginate("get_execution_list", category="linear", limit=bad)
     with pytest.raises(errors.InvalidParameterError, match="before startTime"):
         client.paginate("get_execution_list", category="linear", startTime=2_000, endTime=1_000)
     assert len(responses.calls) == 0
