@@ -10,7 +10,8 @@ loading). The server answers every call with one small success envelope
 (:data:`bench.servers.HTTP_BODY`).
 
 With ``--rest-stub`` the same cases run again on a stub transport (:class:`StubAdapter`), which
-isolates the client-side cost from the socket and the server.
+isolates the client-side cost from the socket and the server, plus a fifth case: the Bybit
+signed GET without and with ``rate_limit`` (the opt-in limiter's cost per call).
 """
 
 from __future__ import annotations
@@ -131,6 +132,16 @@ def _bitsdk_bitget(base: str, verb: str) -> Tuple[Call, Any]:
     return (lambda: client.submit_new_order(**BITGET_ORDER)), client.session
 
 
+def _bitsdk_bybit_limited(base: str, verb: str) -> Tuple[Call, Any]:
+    from bitsdk import RateLimiter
+    from bitsdk.bybit import RestClientV5
+
+    # Its own limiter: the answers' X-Bapi-Limit (see StubAdapter) lifts the allowance far
+    # above the calls made, so this measures the limiter's bookkeeping, never a wait.
+    client = RestClientV5(api_key=KEY, api_secret=SECRET, base_url=base, rate_limit=RateLimiter())
+    return (lambda: client.get_active_orders(**BYBIT_QUERY)), client.session
+
+
 def _pybit(base: str, verb: str) -> Tuple[Call, Any]:
     from pybit.unified_trading import HTTP
 
@@ -165,6 +176,9 @@ class StubAdapter:
     only the client-side work: parameters, signing, request preparation, decoding.
     """
 
+    #: Bybit's rate-limit headers on every answer, as the real exchange sends them.
+    LIMIT_HEADERS = {"X-Bapi-Limit": "1000000", "X-Bapi-Limit-Status": "999999", "X-Bapi-Limit-Reset-Timestamp": "0"}
+
     def send(self, request: Any, **kwargs: Any) -> Any:
         from requests.models import Response
         from requests.structures import CaseInsensitiveDict
@@ -172,7 +186,9 @@ class StubAdapter:
         response = Response()
         response.status_code = 200
         response._content = HTTP_BODY
-        response.headers = CaseInsensitiveDict({"Content-Type": "application/json", "Content-Length": str(len(HTTP_BODY))})
+        response.headers = CaseInsensitiveDict({
+            "Content-Type": "application/json", "Content-Length": str(len(HTTP_BODY)), **self.LIMIT_HEADERS,
+        })
         response.encoding = "utf-8"
         response.url = request.url
         response.request = request
@@ -208,6 +224,12 @@ def _cases(base: str, calls: int, stub: bool) -> List[Tuple[str, List[Contender]
             _contender("floor", "requests.Session, hand-signed", lambda v=verb: _bitget_floor(base, v), calls, stub),
             _contender("bitsdk", "bitsdk RestClientV3", lambda v=verb: _bitsdk_bitget(base, v), calls, stub),
             _contender("ccxt", "ccxt.bitget (no rate limit)", lambda v=verb: _ccxt("bitget", base, v), calls, stub),
+        ]))
+    if stub:
+        # The opt-in limiter's cost per call: the same signed GET without and with it.
+        cases.append(("Bybit signed GET, rate_limit" + suffix, [
+            _contender("bitsdk", "bitsdk RestClientV5", lambda: _bitsdk_bybit(base, "GET"), calls, stub),
+            _contender("bitsdk", "bitsdk RestClientV5, rate_limit", lambda: _bitsdk_bybit_limited(base, "GET"), calls, stub),
         ]))
     return cases
 

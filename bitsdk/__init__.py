@@ -15,39 +15,39 @@ Many WebSocket API commands at once: ``bitsdk.wait(futures)`` and
     done, not_done = bitsdk.wait(futures, timeout=10)
 """
 
+import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
     from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
     from ._http import Envelope
+    from ._paginate import Page
+    from ._ratelimit import RateLimiter
     from ._ws import Dispatcher, SubscribeFuture, close_all
 
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed", "close_all",
-    "Dispatcher", "SubscribeFuture",
+    "Dispatcher", "SubscribeFuture", "Page", "RateLimiter",
     "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
 ]
-# Loaded on first use (the futures module is small, but the package import stays minimal).
-_FROM_FUTURES = ("CommandFuture", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
+# Where each public name lives; loaded on first use, so `import bitsdk` stays minimal.
+_LAZY = {
+    "CommandFuture": "._futures", "wait": "._futures", "as_completed": "._futures",
+    "ALL_COMPLETED": "._futures", "FIRST_COMPLETED": "._futures", "FIRST_EXCEPTION": "._futures",
+    "Envelope": "._http", "Page": "._paginate", "RateLimiter": "._ratelimit",
+    "close_all": "._ws", "Dispatcher": "._ws", "SubscribeFuture": "._ws",
+}
 
 # The application decides where log records go; bitsdk only emits them.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> Any:
-    # Types for annotations (`def on_done(future: bitsdk.CommandFuture)`), loaded on use.
-    if name in _FROM_FUTURES:
-        from . import _futures
-
-        return getattr(_futures, name)
-    if name in ("close_all", "Dispatcher", "SubscribeFuture"):  # the WebSocket engine's public names
-        from . import _ws
-
-        return getattr(_ws, name)
-    if name == "Envelope":
-        from ._http import Envelope
-
-        return Envelope
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # the next lookup is a plain global
+    return value

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Pr
 
 if TYPE_CHECKING:
     from ._http import Envelope, RestClient
+    from ._paginate import Paging
+    from ._ratelimit import Limit
 
 __all__ = ["OPTIONAL", "EndpointSpec", "EndpointMethod", "PositionalEndpointMethod", "endpoint", "hand_written"]
 
@@ -26,9 +28,14 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class EndpointSpec:
-    """What one endpoint is: its python name, verb, path, auth and positional argument names."""
+    """What one endpoint is: its python name, verb, path, auth and positional argument names.
 
-    __slots__ = ("name", "verb", "path", "auth", "args", "summary", "path_params")
+    ``rate_limit`` (a :class:`~bitsdk._ratelimit.Limit`) and ``paging`` (a
+    :class:`~bitsdk._paginate.Paging`) come from the exchange's tables when the client class
+    is created; ``None`` where the exchange documents none.
+    """
+
+    __slots__ = ("name", "verb", "path", "auth", "args", "summary", "path_params", "rate_limit", "paging")
 
     def __init__(self, verb: str, path: str, auth: Union[bool, str], args: Tuple[str, ...], summary: str):
         self.name = ""
@@ -38,6 +45,8 @@ class EndpointSpec:
         self.args = args
         self.summary = summary
         self.path_params: Tuple[str, ...] = tuple(_PATH_PARAM.findall(path))
+        self.rate_limit: Optional["Limit"] = None
+        self.paging: Optional["Paging"] = None
 
     @property
     def private(self) -> bool:

@@ -17,7 +17,7 @@ import logging
 import os
 import time
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
-from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, Dict, FrozenSet, Hashable, Iterable, Iterator, Optional, Tuple, Type, Union
 from urllib.parse import quote
 
 import requests
@@ -26,6 +26,8 @@ from . import __version__, errors
 from ._clock import Clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
+from ._paginate import Paging, paginate
+from ._ratelimit import Limit, RateLimiter, shared_limiter
 from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
@@ -37,6 +39,8 @@ __all__ = [
 ]
 
 Timeout = Union[float, Tuple[float, float]]
+#: What the limiter needs for one request: window key, calls, period, weight.
+Throttle = Tuple[Hashable, int, float, int]
 
 
 class Envelope(Dict[str, Any]):
@@ -90,6 +94,10 @@ class RestClient:
     EMPTY_BODY: ClassVar[str] = ""
     #: Whether the passphrase is part of the credentials (Bitget).
     NEEDS_PASSPHRASE: ClassVar[bool] = False
+    #: Documented rate limits by python method name (the exchange's ``_limits`` table).
+    RATE_LIMITS: ClassVar[Mapping[str, Limit]] = {}
+    #: Paging conventions by python method name (the exchange's ``_limits`` table).
+    PAGING: ClassVar[Mapping[str, Paging]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -102,6 +110,13 @@ class RestClient:
             table[name] = spec
             if not getattr(value, "hand_written", False):
                 describe(value, spec, cls)
+        # The tables name methods; a name that is not one is a typo, caught at import.
+        for attribute, rules in (("rate_limit", cls.RATE_LIMITS), ("paging", cls.PAGING)):
+            unknown = sorted(set(rules) - set(table))
+            if unknown:
+                raise TypeError(f"{cls.__name__}: {attribute} table names unknown methods: {', '.join(unknown)}")
+            for name, rule in rules.items():
+                setattr(table[name], attribute, rule)
         cls.ENDPOINTS = table
 
     def __init__(
@@ -120,6 +135,7 @@ class RestClient:
         time_sync_interval: Optional[float] = None,
         read_retries: int = 0,
         max_retry_wait: float = 5.0,
+        rate_limit: Union[bool, RateLimiter] = False,
         ws_url: Any = None,
     ):
         """Set up the session; no network I/O happens here.
@@ -141,6 +157,12 @@ class RestClient:
             max_retry_wait: the longest wait (seconds) a retry accepts when the exchange says
                 when to come back (``Retry-After``, Bybit ``X-Bapi-Limit-Reset-Timestamp``);
                 a longer one raises at once.
+            rate_limit: ``True`` waits before a request until the endpoint's documented
+                limit has room (the limiter is shared by every client with the same API key
+                in this process; see :mod:`bitsdk._ratelimit`); a wait beyond 5 s raises
+                :class:`~bitsdk.errors.RateLimitError` without sending. A
+                :class:`~bitsdk.RateLimiter` sets your own ``max_wait`` (and can be shared
+                on purpose). Off by default.
             ws_url: ignored (see below).
         """
         # ws_url is accepted and ignored so that one options dict (the loopback exchange's
@@ -162,6 +184,18 @@ class RestClient:
                 f"max_retry_wait must be a number of seconds >= 0 (default 5.0), got {max_retry_wait!r}"
             )
         self.max_retry_wait = float(max_retry_wait)
+        #: The client-side limiter, or ``None`` (``rate_limit=False``).
+        self.rate_limiter: Optional[RateLimiter]
+        if isinstance(rate_limit, RateLimiter):
+            self.rate_limiter = rate_limit
+        elif rate_limit is True:
+            self.rate_limiter = shared_limiter(self.SURFACE, self.credentials.api_key)
+        elif rate_limit is False or rate_limit is None:
+            self.rate_limiter = None
+        else:
+            raise errors.InvalidParameterError(
+                f"rate_limit takes True, False or a bitsdk.RateLimiter, got {rate_limit!r}"
+            )
         # Only a session bitsdk created is closed by close(): one passed in belongs to the caller.
         self._owns_session = session is None
         self.session = session or requests.Session()
@@ -288,7 +322,62 @@ class RestClient:
         else:
             # An explicit {} is signed and sent as "{}"; no parameters at all is the exchange's default.
             query, body = "", (compact_json(params) if params or explicit or params == [] else self.EMPTY_BODY)
-        return self._request(spec.verb, path, query=query, body=body, auth=spec.auth, name=spec.name)
+        throttle = self._throttle(spec, params) if self.rate_limiter is not None else None
+        return self._request(spec.verb, path, query=query, body=body, auth=spec.auth, name=spec.name, throttle=throttle)
+
+    # -- pagination and rate limits --------------------------------------------------------
+
+    def paginate(
+        self,
+        method: Any,
+        params: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        pages: bool = False,
+        max_pages: Optional[int] = None,
+        max_items: Optional[int] = None,
+        **kwargs: Any,
+    ) -> Iterator[Any]:
+        """Iterate over every row of a paged endpoint, requesting page after page.
+
+        ``client.paginate("get_execution_list", category="linear")`` yields the rows one by
+        one, following the endpoint's cursor (Bybit ``nextPageCursor``, Bitget V3
+        ``cursor``, Bitget V2 ``idLessThan``...) until the last page. Where the endpoint
+        limits the span between ``startTime`` and ``endTime`` (Bybit executions and order
+        history: 7 days), a longer span is walked in windows from ``endTime`` backwards
+        (``endTime`` defaults to now), so rows come newest first.
+
+        Args:
+            method: the endpoint's python name, or the bound method itself.
+            params: the request parameters (as for the endpoint method); ``limit`` defaults
+                to the endpoint's largest page.
+            pages: yield one :class:`~bitsdk.Page` (a list of rows with ``envelope``,
+                ``next_cursor`` and ``window``) per non-empty answer instead of rows.
+            max_pages: stop after this many requests.
+            max_items: stop after this many rows.
+            **kwargs: request parameters as keyword arguments.
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: ``method`` is not a paged endpoint (the
+                message lists the paged ones), or a bad ``max_pages``/``max_items``/time;
+                raised here, before any request.
+        """
+        return paginate(self, method, params, kwargs, pages=pages, max_pages=max_pages, max_items=max_items)
+
+    def _throttle(self, spec: EndpointSpec, params: Any) -> Optional[Throttle]:
+        """The limiter window and weight of one request (``None``: no documented limit)."""
+        limit = spec.rate_limit
+        if limit is None:
+            return None
+        category = params.get("category") if isinstance(params, Mapping) and limit.by_category else None
+        key: Hashable = (spec.path, category) if category is not None else spec.path
+        weight = 1
+        if limit.items and isinstance(params, Mapping) and isinstance(params.get(limit.items), list):
+            weight = len(params[limit.items])
+        return key, limit.calls_for(category), limit.period, weight
+
+    def _observe_rate_headers(self, throttle: Throttle, headers: Mapping[str, str]) -> None:
+        """Adapt the limiter to an answer's rate-limit headers (the exchange's hook)."""
 
     def _collect(self, spec: EndpointSpec, positional: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
         """Merge the dict, positional and keyword parameters; drop ``None`` values."""
@@ -371,29 +460,46 @@ class RestClient:
         auth: Union[bool, str] = False,
         name: str = "",
         content_type: Optional[str] = None,
+        throttle: Optional[Throttle] = None,
     ) -> Envelope:
-        """Sign (when needed), send, decode and check one request."""
+        """Sign (when needed), send, decode and check one request (waiting for the rate
+        limiter first, when the client has one)."""
         signed = bool(auth) and (auth != OPTIONAL or self.credentials.complete)
         if signed:
             self.credentials.require(f"{name or path} (signed endpoint {method} {path})", self.NEEDS_PASSPHRASE)
             self.clock.sync_if_due(self.fetch_server_time_ms)
         url = self.base_url + path + ("?" + query if query else "")
+        limiter = self.rate_limiter
+        if limiter is not None and throttle is None and name in self.ENDPOINTS:
+            throttle = self._throttle(self.ENDPOINTS[name], {})  # a hand-written endpoint method
         attempts = 1 + (self.read_retries if method == "GET" else 0)
         for attempt in range(attempts):
+            if limiter is not None and throttle is not None:
+                # Before signing: a wait must not age the signed timestamp.
+                limiter.acquire(*throttle, what=f"{name or path}()")
             headers = {**self._session_headers, **self._base_headers()}
             if content_type:
                 headers["Content-Type"] = content_type
             if signed:
                 headers.update(self._auth_headers(method, path, query, body, self.timestamp_ms()))
             try:
-                return self._send(method, path, url, headers, body)
+                envelope = self._send(method, path, url, headers, body)
             except (errors.NetworkError, errors.RateLimitError, errors.HTTPError) as exc:
+                if limiter is not None and throttle is not None and isinstance(exc, errors.RateLimitError):
+                    self._observe_rate_headers(throttle, exc.headers)
+                    told = self._server_wait(exc)
+                    if told is not None:
+                        limiter.block(throttle[0], told)
                 # Only reads are retried, and only when asked: an order is never sent twice.
                 delay = self._retry_delay(exc, attempt) if attempt + 1 < attempts else None
                 if delay is None:
                     raise
                 self.logger.info("retrying %s %s in %.2fs after %s", method, path, delay, type(exc).__name__)
                 time.sleep(delay)
+            else:
+                if limiter is not None and throttle is not None:
+                    self._observe_rate_headers(throttle, envelope.headers)
+                return envelope
         raise AssertionError("unreachable")
 
     def _retry_delay(self, exc: errors.BitsdkError, attempt: int) -> Optional[float]:

@@ -28,6 +28,8 @@ from .._http import (
     js_str,
 )
 
+from ._limits import V2_PAGING, V2_RATE_LIMITS, V3_PAGING, V3_RATE_LIMITS
+
 __all__ = ["RestClientV3", "RestClientV2", "ERROR_CLASSES"]
 
 #: The server clock on every Bitget client (Bitget documents no V3 equivalent).
@@ -85,7 +87,8 @@ class _BitgetRest(RestClient):
                 ``ACCESS-TIMESTAMP`` within about 30 s of its clock); passing it raises.
             **options: ``base_url``, ``timeout`` (seconds, or a (connect, read) tuple),
                 ``proxies``, ``session``, ``trace`` (default: the ``BITGETTRACE`` variable),
-                ``logger``, ``time_offset_ms``, ``time_sync_interval``, ``read_retries``.
+                ``logger``, ``time_offset_ms``, ``time_sync_interval``, ``read_retries``,
+                ``rate_limit`` (``True``: wait for room under Bitget's per-endpoint limits).
         """
         if recv_window is not None:
             raise errors.InvalidParameterError(
@@ -179,6 +182,8 @@ class RestClientV3(_BitgetRest):
         "reduceOnly": ("yes", "no"),
     }
     CATEGORY_FAMILIES = ("/api/v3/market", "/api/v3/trade", "/api/v3/position", "/api/v3/account")
+    RATE_LIMITS = V3_RATE_LIMITS
+    PAGING = V3_PAGING
 
     # /api/v3/public
     get_server_time = endpoint("GET", "/api/v3/public/time")
@@ -457,6 +462,8 @@ class RestClientV2(_BitgetRest):
     PARAM_CHOICES = {"reduceOnly": ("YES", "NO")}
     PATH_PARAM_CHOICES = {"marginType": ("crossed", "isolated")}
     CATEGORY_FAMILIES = ("/api/v2/mix",)
+    RATE_LIMITS = V2_RATE_LIMITS
+    PAGING = V2_PAGING
 
     def _validate(self, spec: EndpointSpec, params: Any) -> None:
         super()._validate(spec, params)

@@ -19,7 +19,9 @@ from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Ty
 
 from .. import errors
 from .._http import EndpointSpec, Envelope, RestClient, endpoint, hand_written
+from .._http import Throttle
 from ._env import DEMO_URL, LIVE_URL, REGION_URLS, TESTNET_URL, resolve_environment
+from ._limits import PAGING, RATE_LIMITS
 
 __all__ = [
     "CATEGORIES",
@@ -187,7 +189,10 @@ class _BybitRest(RestClient):
             **options: ``base_url`` (replaces scheme and host, wins over everything above),
                 ``timeout`` (seconds, or a (connect, read) tuple), ``proxies``, ``session``,
                 ``trace`` (default: the ``BYBITTRACE`` variable), ``logger``,
-                ``time_offset_ms``, ``time_sync_interval``, ``read_retries``.
+                ``time_offset_ms``, ``time_sync_interval``, ``read_retries``,
+                ``rate_limit`` (``True``: wait for room under Bybit's per-endpoint limits,
+                adapting to the ``X-Bapi-Limit*`` headers; see
+                :meth:`~bitsdk.RestClient.paginate` for paging).
 
         Raises:
             bitsdk.errors.InvalidParameterError: only one of key and secret, an unknown
@@ -293,6 +298,15 @@ class _BybitRest(RestClient):
     def _choices_apply(self, spec: EndpointSpec) -> bool:
         return spec.path.startswith(self.CATEGORY_FAMILIES)
 
+    def _observe_rate_headers(self, throttle: Throttle, headers: Mapping[str, str]) -> None:
+        # X-Bapi-Limit is this UID's real allowance; X-Bapi-Limit-Status what is left of it
+        # (other processes may share the UID); the reset time is the exchange's clock.
+        limit = RateLimit.from_headers(headers)
+        if limit is None or self.rate_limiter is None:
+            return
+        reset_in = (limit.reset_at_ms - self.timestamp_ms()) / 1000
+        self.rate_limiter.observe(throttle[0], limit.max_requests, limit.remaining_requests, reset_in)
+
     def fetch_server_time(self) -> int:
         """Bybit's clock as an int of epoch **milliseconds**, the same unit as the Bitget
         clients (the JS SDK's ``fetchServerTime()`` returns seconds; bitsdk does not).
@@ -327,6 +341,8 @@ class RestClientV5(_BybitRest):
 
     SURFACE = "Bybit V5 REST"
     PARAM_CHOICES = {"category": CATEGORIES}
+    RATE_LIMITS = RATE_LIMITS
+    PAGING = PAGING
     # Earn, strategy, crypto-loan, RFQ... use ``category`` for product types (bybit.md §2.13).
     CATEGORY_FAMILIES = (
         "/v5/market/",

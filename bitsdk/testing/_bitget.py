@@ -35,6 +35,7 @@ from ._common import ZERO, decimal_places, fmt, now_ms, to_decimal
 from ._engine import EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
+from ._paging import bitget_older, bitget_page, bitget_range, in_range
 from ._market import INTERVAL_MS, Instrument
 from ._server import RestRequest, RestResponse, WsConnection, loads_or_none
 
@@ -136,6 +137,7 @@ class BitgetFlavour(Flavour):
         r("GET", "/api/v2/spot/account/assets", self.v2_spot_assets, "signed")
         r("POST", "/api/v2/spot/trade/place-order", self.v2_place_order, "signed")
         r("POST", "/api/v2/spot/trade/cancel-order", self.v2_cancel_order, "signed")
+        r("GET", "/api/v2/spot/trade/fills", self.v2_spot_fills, "signed")
 
     def has_credentials(self, req: RestRequest) -> bool:
         return bool(req.header("ACCESS-KEY"))
@@ -510,7 +512,8 @@ class BitgetFlavour(Flavour):
     def get_history(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         product, symbol = self.order_filters(p)
         orders = [o for o in self.engine.orders(env, False, product, symbol) if not o.is_open]
-        return {"list": [self.order_view(o) for o in orders[: limit_param(p, 100, 100)]], "cursor": ""}
+        orders, cursor = bitget_page(orders, lambda o: o.order_id, p, limit_param(p, 100, 100))
+        return {"list": [self.order_view(o) for o in orders], "cursor": cursor}
 
     def fill_view(self, f: Fill) -> Dict[str, Any]:
         o = f.order
@@ -525,7 +528,8 @@ class BitgetFlavour(Flavour):
     def get_fills(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         product, symbol = self.order_filters(p)
         fills = self.engine.fills(env, product, symbol, str(p.get("orderId") or ""))
-        return {"list": [self.fill_view(f) for f in fills[: limit_param(p, 100, 100)]], "cursor": ""}
+        fills, cursor = bitget_page(fills, lambda f: f.exec_id, p, limit_param(p, 100, 100))
+        return {"list": [self.fill_view(f) for f in fills], "cursor": cursor}
 
     # --- REST: V2 ------------------------------------------------------------------------------------------
 
@@ -596,6 +600,19 @@ class BitgetFlavour(Flavour):
         order_req.quote_qty = order_req.order_type == "market" and order_req.side == "buy"
         order = self.place(env, order_req, V2_ERRORS)
         return {"orderId": order.order_id, "clientOid": order.client_id}
+
+    def v2_spot_fills(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """V2 spot fills: the list is ``data`` itself, older pages by ``idLessThan`` (a tradeId)."""
+        bounds = bitget_range(p, 90)
+        fills = [f for f in self.engine.fills(env, "spot", str(p.get("symbol") or ""), str(p.get("orderId") or ""))
+                 if in_range(f.ts, bounds)]
+        return [{
+            "userId": env, "symbol": f.order.symbol, "orderId": f.order.order_id, "tradeId": f.exec_id,
+            "orderType": f.order.order_type, "side": f.order.side, "priceAvg": fmt(f.price), "size": fmt(f.qty),
+            "amount": fmt(f.price * f.qty), "tradeScope": "maker" if f.is_maker else "taker",
+            "feeDetail": {"deduction": "no", "feeCoin": f.fee_coin, "totalDeductionFee": "", "totalFee": fmt(-f.fee)},
+            "cTime": str(f.ts), "uTime": str(f.ts),
+        } for f in bitget_older(fills, lambda f: f.exec_id, p, limit_param(p, 100, 100))]
 
     def v2_cancel_order(self, req: RestRequest, env: str, p: Any) -> Any:
         if not isinstance(p, dict):

@@ -43,6 +43,7 @@ from ._common import ZERO, decimal_places, fmt, now_ms, random_token, to_decimal
 from ._engine import FEE_QUANTUM, FEES, EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
+from ._paging import bybit_page, bybit_range, in_range
 from ._market import INTERVAL_MS, Instrument, split_symbol
 from ._server import RestRequest, RestResponse, WsConnection, loads_or_none
 
@@ -811,8 +812,12 @@ class BybitFlavour(Flavour):
         product, symbol, order_id, link = self.order_filters(p)
         orders = [o for o in self.engine.orders(env, False, product, symbol)
                   if (not order_id or o.order_id == order_id) and (not link or o.client_id == link)]
-        orders = orders[: limit_param(p, 20, 50)]
-        return {"category": p["category"], "list": [self.order_view(o, "history") for o in orders], "nextPageCursor": ""}
+        if not (order_id or link):
+            # Bybit: the last 7 days by default, at most 7 days between startTime and endTime.
+            bounds = bybit_range(p, 7)
+            orders = [o for o in orders if in_range(o.created_ms, bounds)]
+        orders, cursor = bybit_page(orders, lambda o: o.order_id, p, limit_param(p, 20, 50))
+        return {"category": p["category"], "list": [self.order_view(o, "history") for o in orders], "nextPageCursor": cursor}
 
     def execution_view(self, f: Fill, stream: bool = False) -> Dict[str, Any]:
         o = f.order
@@ -906,6 +911,7 @@ class BybitFlavour(Flavour):
 
     def get_transaction_log(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         """Every trade of the account as a ledger row (newest first)."""
+        bounds = bybit_range(p, 7, default_days=1)  # Bybit: the last 24 hours by default
         rows = [{
             "id": f.exec_id, "symbol": f.order.symbol, "category": f.order.category, "side": _side(f.order.side),
             "transactionTime": str(f.ts), "type": "TRADE", "transSubType": "", "qty": fmt(f.qty), "size": fmt(f.qty),
@@ -913,8 +919,9 @@ class BybitFlavour(Flavour):
             "cashFlow": fmt(f.pnl), "change": fmt(f.pnl - f.fee), "cashBalance": "", "feeRate": fmt(f.fee_rate),
             "bonusChange": "", "tradeId": f.exec_id, "orderId": f.order.order_id, "orderLinkId": f.order.client_id,
             "extraFees": "",
-        } for f in reversed(self.engine.fills(env))]
-        return {"list": rows[: limit_param(p, 20, 50)], "nextPageCursor": ""}
+        } for f in reversed(self.engine.fills(env)) if in_range(f.ts, bounds)]
+        rows, cursor = bybit_page(rows, lambda row: row["id"], p, limit_param(p, 20, 50))
+        return {"list": rows, "nextPageCursor": cursor}
 
     def get_executions(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         product = self.trade_product(p.get("category"))
@@ -922,8 +929,10 @@ class BybitFlavour(Flavour):
         link = p.get("orderLinkId")
         if link:
             fills = [f for f in fills if f.order.client_id == link]
-        fills = fills[: limit_param(p, 50, 100)]
-        return {"category": p["category"], "list": [self.execution_view(f) for f in fills], "nextPageCursor": ""}
+        bounds = bybit_range(p, 7)
+        fills = [f for f in fills if in_range(f.ts, bounds)]
+        fills, cursor = bybit_page(fills, lambda f: f.exec_id, p, limit_param(p, 50, 100))
+        return {"category": p["category"], "list": [self.execution_view(f) for f in fills], "nextPageCursor": cursor}
 
     # --- WebSocket ----------------------------------------------------------------------------------------
 
