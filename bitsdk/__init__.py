@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
     from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
     from ._http import Envelope
+    from .account import AccountState
 
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed",
-    "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
+    "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION", "AccountState",
 ]
 # Loaded on first use (the futures module is small, but the package import stays minimal).
 _FROM_FUTURES = ("CommandFuture", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
@@ -40,6 +41,10 @@ def __getattr__(name: str) -> Any:
         from . import _futures
 
         return getattr(_futures, name)
+    if name == "AccountState":  # account state across reconnects (bitsdk.account)
+        from .account import AccountState
+
+        return AccountState
     if name == "Envelope":
         from ._http import Envelope
 
