@@ -476,3 +476,63 @@ def test_unknown_event_kind_is_refused(harness):
     state = harness.start_state()
     with pytest.raises(InvalidParameterError, match="state, stale, ready, error"):
         state.on("update", print)
+
+
+def test_stream_events_during_the_backfill_are_merged_once(harness):
+    h = harness
+    venue = h.venue
+    state = h.start_state()
+    assert state.wait_ready(TIMEOUT)
+    cancelled = venue.place("50000", "cancelled-mid-backfill")
+    assert eventually(lambda: cancelled in state.orders)
+
+    # While the backfill lists open orders: one order is cancelled just before the listing
+    # (REST misses it, the stream event waits in the queue), one is placed and one fills
+    # just after (the listing misses them; the fill is also in the REST fill listing).
+    method = "get_active_orders" if venue.name == "bybit" else "get_unfilled_orders"
+    original = getattr(h.rest, method)
+    armed = threading.Event()
+    placed: List[str] = []
+
+    def listing(*args: Any, **params: Any) -> Any:
+        if not armed.is_set():
+            return original(*args, **params)
+        armed.clear()
+        venue.cancel(cancelled)
+        reply = original(*args, **params)
+        placed.append(venue.place("49990", "placed-mid-backfill"))
+        placed.append(venue.market("buy", "0.01", "filled-mid-backfill"))
+        return reply
+
+    setattr(h.rest, method, listing)
+    h.go_offline()
+    armed.set()
+    h.go_online()
+    assert len(placed) == 2
+    assert eventually(lambda: placed[1] in state.snapshot().closed_orders)
+    assert_matches_rest(h)
+    assert placed[0] in state.orders and cancelled not in state.orders
+    closed = closed_reported(h)
+    assert closed[cancelled] == 1 and closed[placed[1]] == 1
+    assert set(fills_reported(h).values()) == {1}
+
+
+def test_an_older_update_never_replaces_a_newer_row(harness):
+    h = harness
+    state = h.start_state()
+    assert state.wait_ready(TIMEOUT)
+    order_id = h.venue.place("50000", "ordering")
+    assert eventually(lambda: order_id in state.orders)
+    h.venue.cancel(order_id)
+    assert eventually(lambda: order_id not in state.orders)
+    final = state.order(order_id)
+    # A late copy of the order as it was when new (older updatedTime): ignored.
+    older = dict(final, orderStatus=h.venue.status["open"], updatedTime=str(int(final["updatedTime"]) - 1))
+    if h.venue.name == "bybit":
+        message = {"topic": "order", "creationTime": 0, "data": [dict(older, category="linear")]}
+    else:
+        message = {"arg": {"instType": "UTA", "topic": "order"}, "action": "snapshot", "data": [older], "ts": 0}
+    state._handle(Event("update", h.key, message))
+    assert order_id not in state.orders
+    assert state.order(order_id)["orderStatus"] == h.venue.status["cancelled"]
+    assert closed_reported(h)[order_id] == 1
