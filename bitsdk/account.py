@@ -691,23 +691,19 @@ class AccountState:
     def _merge_fill(self, row: Row, changes: Dict[str, List[Any]]) -> None:
         key = str(row.key)
         if key in self._fills:
-            return
-        if self._last_fill_ms is not None and len(self._fills) >= self._recent_fills:
-            oldest = next(iter(self._fills.values()))
-            if row.time_ms < oldest.time_ms:
-                return  # older than everything kept: seen before, or too old to keep
+            return  # on the stream and in the REST listing: kept once
+        last = self._last_fill_ms
+        if len(self._fills) >= self._recent_fills and row.time_ms < next(iter(self._fills.values())).time_ms:
+            return  # older than everything kept: seen before, or too old to keep
         self._fills[key] = row
-        if len(self._fills) > 1 and row.time_ms < self._last_fill_ms_or(row.time_ms):
+        if last is not None and row.time_ms < last:
             # Keep time order (REST pages and the stream can interleave).
-            ordered = sorted(self._fills.values(), key=lambda r: r.time_ms)
-            self._fills = collections.OrderedDict((str(r.key), r) for r in ordered)
+            self._fills = collections.OrderedDict(
+                (str(r.key), r) for r in sorted(self._fills.values(), key=lambda r: r.time_ms))
         while len(self._fills) > self._recent_fills:
             self._fills.popitem(last=False)
-        self._last_fill_ms = max(self._last_fill_ms or 0, row.time_ms)
+        self._last_fill_ms = row.time_ms if last is None else max(last, row.time_ms)
         changes["fills"].append(row.data)
-
-    def _last_fill_ms_or(self, default: int) -> int:
-        return self._last_fill_ms if self._last_fill_ms is not None else default
 
     # ------------------------------------------------------------------ events
 

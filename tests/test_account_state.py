@@ -536,3 +536,33 @@ def test_an_older_update_never_replaces_a_newer_row(harness):
     assert order_id not in state.orders
     assert state.order(order_id)["orderStatus"] == h.venue.status["cancelled"]
     assert closed_reported(h)[order_id] == 1
+
+
+def test_startup_on_a_connection_that_is_already_up(harness):
+    h = harness
+    # The application subscribed the private topics itself: no new subscribe, no ack to wait
+    # for; the state backfills after ack_timeout.
+    if h.venue.name == "bybit":
+        h.ws.subscribe_v5(["order", "execution", "position", "wallet"])
+        key = "v5Private"
+    else:
+        h.ws.subscribe([{"topic": t, "payload": {"instType": "UTA"}} for t in ("account", "order", "fill", "position")],
+                       "v3Private")
+        key = "v3Private"
+    h.ws.connect(key, timeout=TIMEOUT)
+    order_id = h.venue.place("50000", "before-state")
+    state = h.start_state(ack_timeout=0.2)
+    assert state.wait_ready(TIMEOUT)
+    assert order_id in state.orders
+    assert_matches_rest(h)
+
+
+def test_close_during_a_slow_backfill_joins_the_worker(harness):
+    h = harness
+    h.ex.faults.delay_replies(0.5, count=1, rest=True)
+    before = h.ex.rest_request_count()
+    state = h.start_state()
+    assert eventually(lambda: h.ex.rest_request_count() > before)  # the backfill is under way
+    state.close()
+    assert not state._thread.is_alive()
+    assert not state.ready and state.backfills == 0

@@ -63,6 +63,8 @@ class BitgetAccount(AccountAdapter):
         out = []
         for row in rows:
             category = str(row.get("category") or "").upper()
+            if not category and table == "positions":
+                category = _position_category(row)  # UTA position pushes carry no category
             if category in self.categories:
                 out.append((table, parse(row, category)))
         return out
@@ -148,7 +150,7 @@ class BitgetAccount(AccountAdapter):
 
     @staticmethod
     def _fill(row: Dict[str, Any], category: str) -> Row:
-        executed = int_of(row.get("createdTime") or row.get("cTime") or row.get("updatedTime"))
+        executed = int_of(row.get("execTime") or row.get("createdTime") or row.get("cTime") or row.get("updatedTime"))
         return Row(str(row.get("execId") or row.get("tradeId")), (executed,), row, category=category,
                    client_id=str(row.get("clientOid") or ""), time_ms=executed)
 
@@ -159,3 +161,9 @@ class BitgetAccount(AccountAdapter):
         stamp = int_of(account.get("uTime")) or stamp
         coins = account.get("assets") or account.get("coin") or []
         return [Row(str(coin.get("coin")), (stamp,), coin, time_ms=stamp) for coin in coins]
+
+
+def _position_category(row: Mapping[str, Any]) -> str:
+    """The futures category of a position row without one, from its margin coin."""
+    coin = str(row.get("marginCoin") or "").upper()
+    return {"USDT": "USDT-FUTURES", "USDC": "USDC-FUTURES"}.get(coin, "COIN-FUTURES" if coin else "")
