@@ -25,11 +25,12 @@ if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
     from ._paginate import Page
     from ._ratelimit import RateLimiter
     from ._ws import Dispatcher, SubscribeFuture, close_all
+    from .account import AccountState
 
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed", "close_all",
-    "Dispatcher", "SubscribeFuture", "Page", "RateLimiter",
+    "Dispatcher", "SubscribeFuture", "Page", "RateLimiter", "AccountState",
     "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
 ]
 # Where each public name lives; loaded on first use, so `import bitsdk` stays minimal.
@@ -38,6 +39,7 @@ _LAZY = {
     "ALL_COMPLETED": "._futures", "FIRST_COMPLETED": "._futures", "FIRST_EXCEPTION": "._futures",
     "Envelope": "._http", "Page": "._paginate", "RateLimiter": "._ratelimit",
     "close_all": "._ws", "Dispatcher": "._ws", "SubscribeFuture": "._ws",
+    "AccountState": ".account",
 }
 
 # The application decides where log records go; bitsdk only emits them.

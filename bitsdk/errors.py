@@ -55,6 +55,7 @@ __all__ = [
     "ConnectionLostError",
     "CommandTimeoutError",
     "CommandCancelledError",
+    "StaleStateError",
 ]
 
 _BODY_PREVIEW = 300  # characters of a non-JSON body kept in messages
@@ -258,3 +259,9 @@ def body_preview(text: str) -> str:
     """A short, single-line preview of a response body for error messages."""
     text = " ".join(text.split())
     return text if len(text) <= _BODY_PREVIEW else text[:_BODY_PREVIEW] + "…"
+
+
+class StaleStateError(BitsdkError):
+    """An :class:`~bitsdk.account.AccountState` is not ready: the private connection dropped
+    (or the state is still loading) and the REST backfill is not merged yet. Pause private
+    writes; ``state.wait_ready(timeout)`` waits for the state to be current again."""

@@ -239,6 +239,28 @@ class LoopbackExchange:
         """Move ``symbol``'s book to a new mid price; resting orders it crosses fill (as maker)."""
         self.engine.set_price(symbol.upper(), Decimal(str(price)))
 
+    def fill_order(self, order_id: str, qty: Union[str, float, int, Decimal, None] = None, demo: bool = False) -> Order:
+        """Fill a resting limit order at its price, as maker: ``qty`` of it (a partial fill), or
+        all that is left. The order, fill, position and balance events follow as for any fill.
+
+        Raises:
+            ValueError: no such open order, or ``qty`` not in (0, what is left].
+        """
+        env = "demo" if demo else "live"
+        with self.engine.lock:
+            order = self.engine.find_order(env, order_id)
+            if order is None or not order.is_open or order.price is None:
+                raise ValueError("no open limit order %r" % (order_id,))
+            left = order.qty - order.filled
+            amount = left if qty is None else Decimal(str(qty))
+            if not 0 < amount <= left:
+                raise ValueError("qty must be in (0, %s], not %s" % (left, amount))
+            self.engine._unlock_funds(env, order)
+            self.engine._fill(env, order, order.price, amount, is_maker=True)
+            if order.is_open:  # the rest keeps resting with its funds locked
+                self.engine._lock_funds(env, self.engine.instrument(order.product, order.symbol), order)
+            return order
+
     def balances(self, demo: bool = False) -> Dict[str, Decimal]:
         """Wallet balance per coin of the live (or demo) account."""
         with self.engine.lock:
