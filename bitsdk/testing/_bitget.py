@@ -9,7 +9,8 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 * Auth: missing ACCESS-KEY 40001, missing ACCESS-SIGN 40002, missing passphrase 40011,
   malformed timestamp 40005, unknown key 40006, timestamp more than 30 s off 40008, wrong
   passphrase 40012, demo key without ``paptrading: 1`` (or live key with it) 40099, bad
-  signature 40009. The signature may cover the query as received or percent-decoded.
+  signature 40009. A GET signature covers the decoded query only (sorted ``key=value``, values as
+  plain text), as on Bitget.
 * Business: empty parameter 40019, bad value/casing 40808, unknown symbol 40034, both
   ``orderId`` and ``clientOid`` missing 40924; V3 duplicate ``clientOid`` 25212, balance 25202,
   margin 25203, unknown order 25204, reduce-only without position 22002; V2 spot duplicate
@@ -25,10 +26,14 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 
 from __future__ import annotations
 
+import collections
 import json
+import time
+import weakref
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Dict, List, Optional, Tuple
-from urllib.parse import unquote
+from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from urllib.parse import parse_qsl
 
 from ._common import ZERO, decimal_places, fmt, now_ms, to_decimal
 from ._engine import EngineError, Fill, Order, OrderRequest, Position
@@ -48,7 +53,11 @@ V2_SPOT_GRANULARITY = ("1min", "5min", "15min", "30min", "1h", "4h", "6h", "12h"
 V2_MIX_GRANULARITY = ("1m", "3m", "5m", "15m", "30m", "1H", "2H", "4H", "6H", "12H", "1D", "3D", "1W", "1M",
                       "6Hutc", "12Hutc", "1Dutc", "3Dutc", "1Wutc", "1Mutc")
 V3_INTERVALS = ("1m", "3m", "5m", "15m", "30m", "1H", "4H", "6H", "12H", "1D")
-BOOK_DEPTHS = {"books": 200, "books1": 1, "books5": 5, "books15": 15, "books50": 50}
+V2_CANDLES = ("1m", "5m", "15m", "30m", "1H", "4H", "6H", "12H", "1D", "3D", "1W", "1M",
+              "6Hutc", "12Hutc", "1Dutc", "3Dutc", "1Wutc", "1Mutc")  # bitget.md §4.9
+# Depth topics differ per version (bitget.md §0.9, §4.9): V2 has books15, V3 has books50.
+V2_BOOKS = {"books": 200, "books1": 1, "books5": 5, "books15": 15}
+V3_BOOKS = {"books": 200, "books1": 1, "books5": 5, "books50": 50}
 V2_PRIVATE = {"account": "balance", "orders": "order", "positions": "position", "fill": "fill",
               "orders-algo": "none", "positions-history": "none", "account-crossed": "none",
               "account-isolated": "none", "orders-crossed": "none", "orders-isolated": "none"}
@@ -64,6 +73,39 @@ V2_ERRORS = {"duplicate_client_id": ("43118", "clientOrderId duplicate"),
              "insufficient_balance": ("43012", "Insufficient balance"),
              "insufficient_margin": ("43012", "Insufficient balance"),
              "order_not_found": ("43001", "The order does not exist")}
+
+
+def signed_query(raw: str) -> str:
+    """The query as Bitget signs it: ``key=value`` pairs sorted by key, values decoded, joined by ``&``.
+
+    The URL carries the percent-encoded form; a client that signs that form instead gets 40009
+    as soon as a value holds ``:`` ``/`` ``#`` ``+`` a space ``$`` or non-ASCII text (bitget.md §0.1).
+    """
+    pairs = parse_qsl(raw, keep_blank_values=True)
+    return "&".join("%s=%s" % pair for pair in sorted(pairs, key=lambda pair: pair[0]))
+
+
+@dataclass
+class BitgetLimits:
+    """Bitget's per-connection WebSocket limits (bitget.md §0.10); a test may lower any of them.
+
+    Exceeding ``messages_per_second`` (client frames, ``ping`` included) gets error 30007 and
+    the connection closed, as Bitget documents; the others refuse the request with an error reply.
+    """
+
+    channels_per_connection: int = 1000
+    subscribe_requests_per_hour: int = 240
+    messages_per_second: int = 10
+    subscribe_request_bytes: int = 4096
+
+
+@dataclass
+class _ConnLimits:
+    """What one connection has used of its limits."""
+
+    frames: Deque[float] = field(default_factory=collections.deque)  # receive times, last second
+    subscribes: Deque[float] = field(default_factory=collections.deque)  # subscribe times, last hour
+    cut_off: bool = False  # over the message rate: closing, nothing more is read
 
 
 class BitgetFlavour(Flavour):
@@ -86,6 +128,11 @@ class BitgetFlavour(Flavour):
         "order_not_found": ("25204", "Order does not exist"),
         "reduce_only": ("22002", "No position to close"),
     }
+
+    def __init__(self, ex: Any) -> None:
+        super().__init__(ex)
+        self.limits = BitgetLimits()
+        self._usage: "weakref.WeakKeyDictionary[WsConnection, _ConnLimits]" = weakref.WeakKeyDictionary()
 
     # --- REST: plumbing ------------------------------------------------------------------------------
 
@@ -118,6 +165,10 @@ class BitgetFlavour(Flavour):
         r("GET", "/api/v2/mix/market/candles", self.v2_mix_candles)
         r("GET", "/api/v2/mix/market/ticker", self.v2_mix_ticker)
         r("GET", "/api/v2/mix/market/tickers", self.v2_mix_ticker)
+        r("GET", "/api/v2/spot/public/coins", self.v2_coins)
+        r("GET", "/api/v2/spot/public/symbols", self.v2_spot_symbols)
+        r("GET", "/api/v2/mix/market/contracts", self.v2_contracts)
+        r("GET", "/api/v2/margin/currencies", self.v2_margin_currencies)
         r("GET", "/api/v2/spot/account/assets", self.v2_spot_assets, "signed")
         r("POST", "/api/v2/spot/trade/place-order", self.v2_place_order, "signed")
         r("POST", "/api/v2/spot/trade/cancel-order", self.v2_cancel_order, "signed")
@@ -146,13 +197,11 @@ class BitgetFlavour(Flavour):
         if (record.env == "demo") != (req.header("paptrading") == "1"):
             raise ApiError("40099", "exchange environment is incorrect")
         body = req.body.decode("utf-8", "replace")
-        # Sources disagree on whether the query is signed percent-encoded or decoded: accept both.
-        queries = {req.query, unquote(req.query)}
-        for query in queries:
-            prehash = ts + req.method.upper() + req.path + ("?" + query if query else "") + body
-            if record.verify(prehash, sign, hex_hmac=False):
-                return record.env, key
-        raise ApiError("40009", "sign signature error")
+        query = signed_query(req.query)
+        prehash = ts + req.method.upper() + req.path + ("?" + query if query else "") + body
+        if not record.verify(prehash, sign, hex_hmac=False):
+            raise ApiError("40009", "sign signature error")
+        return record.env, key
 
     def envelope(self, code: str, msg: str, data: Any) -> Dict[str, Any]:
         return {"code": code, "msg": msg, "requestTime": now_ms(), "data": data}
@@ -537,6 +586,86 @@ class BitgetFlavour(Flavour):
                          "deliveryStartTime": None, "deliveryTime": None, "deliveryStatus": ""})
         return view
 
+    def v2_listing(self, product_type: str) -> List[Instrument]:
+        """The contracts of a V2 product type (the S-prefixed demo types are delisted: none)."""
+        if product_type.startswith("S"):
+            return []
+        if product_type == "COIN-FUTURES":
+            return self.instruments("inverse", None)
+        quote = product_type.split("-")[0]
+        return [inst for inst in self.market.listed("perp") if inst.quote == quote]
+
+    def coins(self) -> List[str]:
+        """Every coin of the listed spot pairs, bases first."""
+        names: Dict[str, None] = {}
+        for inst in self.market.listed("spot"):
+            names.setdefault(inst.base)
+        for inst in self.market.listed("spot"):
+            names.setdefault(inst.quote)
+        return list(names)
+
+    def v2_coins(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        wanted = str(p.get("coin") or "")
+        coins = self.coins()
+        if wanted and wanted not in coins:
+            raise ApiError("40034", "Parameter %s does not exist" % wanted)
+        return [{
+            "coinId": str(index + 1), "coin": coin, "transfer": "true", "areaCoin": "no",
+            "chains": [{
+                "chain": coin if coin not in ("USDT", "USDC") else "ERC20", "needTag": "false",
+                "withdrawable": "true", "rechargeable": "true", "withdrawFee": "0.0005" if coin == "BTC" else "1",
+                "extraWithdrawFee": "0", "depositConfirm": "1", "withdrawConfirm": "1",
+                "minDepositAmount": "0.0001", "minWithdrawAmount": "0.001", "browserUrl": "",
+                "contractAddress": "", "withdrawStep": "0", "withdrawMinScale": "8", "congestion": "normal",
+            }],
+        } for index, coin in enumerate(coins) if not wanted or coin == wanted]
+
+    def v2_spot_symbols(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote,
+            "minTradeAmount": fmt(inst.min_qty), "maxTradeAmount": "10000000000", "takerFeeRate": "0.001",
+            "makerFeeRate": "0.001", "pricePrecision": str(decimal_places(inst.tick)),
+            "quantityPrecision": str(decimal_places(inst.qty_step)), "quotePrecision": "8", "status": "online",
+            "minTradeUSDT": "1", "buyLimitPriceRatio": "0.05", "sellLimitPriceRatio": "0.05",
+            "orderQuantity": "200", "areaSymbol": "no", "maxLimitOrderValue": "", "maxMarketOrderValue": "",
+            "openTime": str(inst.launch_ms), "offTime": "",
+        } for inst in self.instruments("spot", p.get("symbol"))]
+
+    def v2_contracts(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        product_type = self.required(p, "productType")
+        if product_type not in V2_INST_TYPES or product_type == "SPOT":
+            raise ApiError("40808", "Parameter verification exception productType")
+        listing = self.v2_listing(product_type)
+        symbol = p.get("symbol")
+        if symbol:
+            listing = [inst for inst in listing if inst.symbol == symbol]
+            if not listing:
+                raise ApiError("40034", "Parameter %s does not exist" % symbol)
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "buyLimitPriceRatio": "0.05",
+            "sellLimitPriceRatio": "0.05", "feeRateUpRatio": "0.005", "makerFeeRate": "0.0002",
+            "takerFeeRate": "0.0006", "openCostUpRatio": "0.01",
+            "supportMarginCoins": [inst.base if inst.product == "inverse" else inst.quote],
+            "minTradeNum": fmt(inst.min_qty), "priceEndStep": "1", "volumePlace": str(decimal_places(inst.qty_step)),
+            "pricePlace": str(decimal_places(inst.tick)), "sizeMultiplier": fmt(inst.qty_step),
+            "symbolType": "perpetual", "minTradeUSDT": "5", "maxSymbolOrderNum": "200", "maxProductOrderNum": "400",
+            "maxPositionNum": "150", "symbolStatus": "normal", "offTime": "-1", "limitOpenTime": "-1",
+            "deliveryTime": "", "deliveryStartTime": "", "deliveryPeriod": "", "launchTime": str(inst.launch_ms),
+            "fundInterval": "8", "minLever": "1", "maxLever": "125", "posLimit": "0.05", "maintainTime": "",
+            "maxMarketOrderQty": "1000", "maxOrderQty": "10000", "isRwa": "NO",
+        } for inst in listing]
+
+    def v2_margin_currencies(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "maxCrossedLeverage": "3",
+            "maxIsolatedLeverage": "10", "warningRiskRatio": "0.8", "liquidationRiskRatio": "1",
+            "minTradeAmount": fmt(inst.min_qty), "maxTradeAmount": "10000000000", "takerFeeRate": "0.001",
+            "makerFeeRate": "0.001", "pricePrecision": str(decimal_places(inst.tick)),
+            "quantityPrecision": str(decimal_places(inst.qty_step)), "minTradeUSDT": "5", "isBorrowable": True,
+            "userMinBorrow": "0.00000001", "status": "1", "isIsolatedBaseBorrowable": True,
+            "isIsolatedQuoteBorrowable": True, "isCrossBorrowable": True,
+        } for inst in self.market.listed("spot")]
+
     def v2_spot_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         return [self.v2_ticker(inst) for inst in self.instruments("spot", p.get("symbol"))]
 
@@ -544,7 +673,7 @@ class BitgetFlavour(Flavour):
         product = self.v2_product(p)
         if req.path.endswith("/ticker"):
             return [self.v2_ticker(self.instrument(product, self.required(p, "symbol")))]
-        return [self.v2_ticker(inst) for inst in self.instruments(product, None)]
+        return [self.v2_ticker(inst) for inst in self.v2_listing(str(p.get("productType")))]
 
     def v2_spot_candles(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         inst = self.instrument("spot", self.required(p, "symbol"))
@@ -591,6 +720,42 @@ class BitgetFlavour(Flavour):
 
     # --- WebSocket -------------------------------------------------------------------------------------------
 
+    def usage(self, conn: WsConnection) -> _ConnLimits:
+        usage = self._usage.get(conn)
+        if usage is None:
+            usage = self._usage[conn] = _ConnLimits()
+        return usage
+
+    def on_frame(self, conn: WsConnection, data: Any) -> None:
+        usage = self.usage(conn)
+        if usage.cut_off:
+            return
+        now = time.monotonic()
+        usage.frames.append(now)
+        while usage.frames and usage.frames[0] <= now - 1.0:
+            usage.frames.popleft()
+        if len(usage.frames) > self.limits.messages_per_second:
+            # Bitget: more than 10 messages a second and the connection is closed.
+            usage.cut_off = True
+            self.reply(conn, {"event": "error", "code": 30007, "msg": "request over limit,connection close"})
+            conn.close_after_queued()
+            return
+        super().on_frame(conn, data)
+
+    def subscribe_refusal(self, conn: WsConnection, text: str) -> Optional[Tuple[int, str]]:
+        """Why a subscribe frame breaks a per-connection limit (or None); counts it otherwise."""
+        if len(text.encode("utf-8")) > self.limits.subscribe_request_bytes:
+            return 30016, "Param error: a subscribe request may hold at most %d bytes" % self.limits.subscribe_request_bytes
+        usage = self.usage(conn)
+        now = time.monotonic()
+        while usage.subscribes and usage.subscribes[0] <= now - 3600.0:
+            usage.subscribes.popleft()
+        if len(usage.subscribes) >= self.limits.subscribe_requests_per_hour:
+            return 30006, "Request too many: at most %d subscribe requests an hour per connection" % (
+                self.limits.subscribe_requests_per_hour)
+        usage.subscribes.append(now)
+        return None
+
     def on_message(self, conn: WsConnection, text: str) -> None:
         if text == "ping":
             self.reply(conn, "pong")
@@ -603,6 +768,10 @@ class BitgetFlavour(Flavour):
         if op == "login":
             self.login(conn, msg)
         elif op in ("subscribe", "unsubscribe"):
+            refusal = self.subscribe_refusal(conn, text) if op == "subscribe" else None
+            if refusal is not None:
+                self.reply(conn, {"event": "error", "code": refusal[0], "msg": refusal[1], "op": op})
+                return
             self.subscribe(conn, msg, op)
         elif op == "trade" and conn.kind == "v3private":
             self.ws_api(conn, msg)
@@ -659,6 +828,9 @@ class BitgetFlavour(Flavour):
                 self.reply(conn, {"event": "unsubscribe", "arg": arg})
                 continue
             sub, error = self.parse_arg(conn, arg, key)
+            if sub is not None and key not in conn.subs and len(conn.subs) >= self.limits.channels_per_connection:
+                sub, error = None, (30006, "Request too many: at most %d channels per connection"
+                                    % self.limits.channels_per_connection)
             if sub is None:
                 self.reply(conn, {"event": "error", "arg": arg, "code": error[0], "msg": error[1], "op": op})
                 continue
@@ -687,8 +859,9 @@ class BitgetFlavour(Flavour):
         inst = self.market.resolve(product, str(symbol)) if product and isinstance(symbol, str) else None
         if inst is None:
             return None, missing
-        if name in BOOK_DEPTHS:
-            return Sub(key, "book", inst, depth=BOOK_DEPTHS[name], incremental=name == "books", arg=arg,
+        books = V3_BOOKS if v3 else V2_BOOKS
+        if name in books:
+            return Sub(key, "book", inst, depth=books[name], incremental=name == "books", arg=arg,
                        variant=variant), missing
         if name == "ticker":
             return Sub(key, "ticker", inst, arg=arg, variant=variant), missing
@@ -698,7 +871,7 @@ class BitgetFlavour(Flavour):
             interval = str(arg.get("interval")) if name == "kline" else ""
         else:
             interval = name[len("candle"):] if isinstance(name, str) and name.startswith("candle") else ""
-        if interval in (V3_INTERVALS if v3 else V2_MIX_GRANULARITY):
+        if interval in (V3_INTERVALS if v3 else V2_CANDLES):
             return Sub(key, "kline", inst, interval=interval, interval_ms=INTERVAL_MS[interval], arg=arg,
                        variant=variant), missing
         return None, missing
@@ -717,8 +890,8 @@ class BitgetFlavour(Flavour):
             if not snapshot and not bids and not asks:
                 return []
             item: Dict[str, Any] = {"a" if v3 else "asks": levels_json(asks), "b" if v3 else "bids": levels_json(bids)}
-            if v3:
-                item.update({"checksum": 0, "pseq": sub.last_seq, "seq": book.seq})
+            if v3:  # bitget.md §0.9: no checksum; pseq 0 on a snapshot, else the previous push's seq
+                item.update({"seq": book.seq, "pseq": 0 if snapshot else sub.last_seq, "maxDepth": sub.depth})
             else:
                 item["seq"] = book.seq
                 if not snapshot:

@@ -284,6 +284,11 @@ class LoopbackExchange:
         with self.engine.lock:
             return self._rest_count
 
+    @property
+    def limits(self) -> Any:
+        """The per-connection limits this exchange enforces (attributes a test may lower)."""
+        return self._flavour.limits
+
     def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> bool:
         """Block until ``predicate()`` is true (re-checked on every state change); False on timeout."""
         with self._cond:

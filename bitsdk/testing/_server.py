@@ -349,6 +349,17 @@ class WsConnection:
                 self._drop_mode = mode
             self._cond.notify()
 
+    def close_after_queued(self) -> None:
+        """Send what is queued so far, then close (close frame 1001), e.g. after a final error reply."""
+        with self._cond:
+            pending = len(self._outbox)
+            if pending:
+                self._drop_budget = pending
+                self._budget_mode = "close"
+            elif self._drop_mode is None:
+                self._drop_mode = "close"
+            self._cond.notify()
+
     def go_silent(self, seconds: float, then: str) -> None:
         """Send nothing and ignore the client for ``seconds``; then resume or drop (``then``)."""
         with self._cond:
