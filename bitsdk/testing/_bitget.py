@@ -64,7 +64,11 @@ V2_PRIVATE = {"account": "balance", "orders": "order", "positions": "position", 
 V3_PRIVATE = {"account": "balance", "order": "order", "position": "position", "fill": "fill", "strategy-order": "none"}
 STATUS = {"new": "live", "partially_filled": "partially_filled", "filled": "filled",
           "cancelled": "cancelled", "rejected": "cancelled"}
-WS_API_TOPICS = ("place-order", "batch-place", "cancel-order", "batch-cancel")
+WS_API_TOPICS = ("place-order", "batch-place", "cancel-order", "batch-cancel", "modify-order", "batch-modify")
+WS_API_SINGLE = ("place-order", "cancel-order", "modify-order")
+WS_API_NO_CATEGORY = ("cancel-order", "batch-cancel", "modify-order", "batch-modify")  # category optional
+WS_API_CATEGORIES = dict(V3_INST_TYPES, margin="spot")  # lower-case only (V3 REST wants upper-case)
+RECEIVE_WINDOW_MS = (10, 60_000)
 LOGIN_MESSAGES = {30004: "User needs to log in", 30005: "Login failed", 30011: "Invalid ACCESS_KEY",
                   30012: "Invalid ACCESS_PASSPHRASE", 30013: "Invalid ACCESS_TIMESTAMP",
                   30014: "Request timestamp expired", 30015: "Invalid signature"}
@@ -73,6 +77,11 @@ V2_ERRORS = {"duplicate_client_id": ("43118", "clientOrderId duplicate"),
              "insufficient_balance": ("43012", "Insufficient balance"),
              "insufficient_margin": ("43012", "Insufficient balance"),
              "order_not_found": ("43001", "The order does not exist")}
+
+
+def now_us() -> int:
+    """Wall-clock time in epoch microseconds (WebSocket API ``receiveTime``/``pushTime``)."""
+    return time.time_ns() // 1000
 
 
 def signed_query(raw: str) -> str:
@@ -151,6 +160,7 @@ class BitgetFlavour(Flavour):
         r("GET", "/api/v3/position/current-position", self.get_positions, "signed")
         r("POST", "/api/v3/trade/place-order", self.place_order, "signed")
         r("POST", "/api/v3/trade/modify-order", self.modify_order, "signed")
+        r("POST", "/api/v3/trade/batch-modify-order", self.batch_modify, "signed")
         r("POST", "/api/v3/trade/cancel-order", self.cancel_order, "signed")
         r("POST", "/api/v3/trade/place-batch", self.place_batch, "signed")
         r("POST", "/api/v3/trade/cancel-batch", self.cancel_batch, "signed")
@@ -466,15 +476,72 @@ class BitgetFlavour(Flavour):
         order = self.place(env, self.order_request(p, category, product, ws=False))
         return {"orderId": order.order_id, "clientOid": order.client_id}
 
-    def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
+    def optional_number(self, p: Dict[str, Any], name: str) -> Optional[Decimal]:
+        if p.get(name) in (None, ""):
+            return None
+        value = to_decimal(p.get(name))
+        if value is None:
+            raise self.bad_request(name)
+        return value
+
+    def modify(self, env: str, p: Any) -> Order:
+        """Amend an open order: ``qty``/``price``, optionally ``newClientOid`` and ``autoCancel``.
+
+        Shared by V3 REST ``modify-order``/``batch-modify-order`` and the WebSocket API
+        ``modify-order``/``batch-modify``. ``orderId`` wins over ``clientOid`` when both are given.
+        """
         order_id, client = self.order_ref(p)
-        qty = to_decimal(p.get("qty")) if p.get("qty") not in (None, "") else None
-        price = to_decimal(p.get("price")) if p.get("price") not in (None, "") else None
+        qty, price = self.optional_number(p, "qty"), self.optional_number(p, "price")
+        auto_cancel = p.get("autoCancel") or "no"
+        if auto_cancel not in ("yes", "no"):
+            raise self.bad_request("autoCancel")
+        new_client = str(p.get("newClientOid") or "")
+        if len(new_client) > 64:
+            raise ApiError("40305", "clientOid or clientOrderId length cannot greater than 64, and cannot be Martian characters")
+        order = self.engine.find_order(env, order_id, "" if order_id else client)
+        symbol = str(p.get("symbol") or "")
+        if order is None or not order.is_open or (symbol and order.symbol != symbol):
+            raise ApiError("25204", "Order does not exist")
+        acct = self.engine.account(env)
+        if new_client and new_client != order.client_id and new_client in acct.client_ids:
+            raise ApiError("25212", "Duplicate clientOid")
+        old_client = order.client_id
+        if new_client:  # renamed before amending so that the order events carry the new id
+            self.rename(acct.client_ids, order, new_client)
         try:
-            order = self.engine.amend(env, order_id, client, qty, price)
+            return self.engine.amend(env, order.order_id, "", qty, price)
         except EngineError as err:
+            if new_client:
+                self.rename(acct.client_ids, order, old_client)
+            if auto_cancel == "yes" and order.is_open:
+                self.engine.cancel(env, order.order_id)
             raise self.engine_error(err) from None
+
+    @staticmethod
+    def rename(client_ids: Dict[str, str], order: Order, client: str) -> None:
+        client_ids.pop(order.client_id, None)
+        order.client_id = client
+        if client:
+            client_ids[client] = order.order_id
+
+    def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
+        if not isinstance(p, dict):
+            raise self.bad_request("body")
+        order = self.modify(env, p)
         return {"orderId": order.order_id, "clientOid": order.client_id}
+
+    def batch_modify(self, req: RestRequest, env: str, p: Any) -> Any:
+        results = []
+        for item in self.batch_items(p, "orderList"):
+            ref = item if isinstance(item, dict) else {}
+            try:
+                order = self.modify(env, item)
+                results.append({"orderId": order.order_id, "clientOid": order.client_id, "code": "00000",
+                                "msg": "success"})
+            except ApiError as err:
+                results.append({"orderId": str(ref.get("orderId") or ""), "clientOid": str(ref.get("clientOid") or ""),
+                                "code": str(err.code), "msg": err.msg})
+        return results
 
     def cancel_order(self, req: RestRequest, env: str, p: Any) -> Any:
         order = self.cancel(env, p)
@@ -998,50 +1065,83 @@ class BitgetFlavour(Flavour):
             self.run_ws_api(conn, msg)
 
     def run_ws_api(self, conn: WsConnection, msg: Dict[str, Any]) -> None:
-        req_id = msg.get("id")
+        received_us = now_us()
+        req_id = msg.get("id")  # echoed as sent (a number stays a number)
         topic = msg.get("topic")
         category = msg.get("category")
         try:
             if not conn.authenticated:
                 raise ApiError("30004", LOGIN_MESSAGES[30004])
-            if category not in V3_INST_TYPES:  # lower-case only here (V3 REST wants upper-case)
-                raise self.bad_request("category")
             if topic not in WS_API_TOPICS:
                 raise self.bad_request("topic")
+            if category not in WS_API_CATEGORIES and not (category is None and topic in WS_API_NO_CATEGORY):
+                raise self.bad_request("category")
+            request_ms = self.ws_api_request_time(msg)
             args = msg.get("args")
             if not isinstance(args, list) or not args:
                 raise ApiError("40019", "Parameter args cannot be empty")
-            product = V3_INST_TYPES[category]
-            label = category.upper()
-            if topic == "place-order":
-                order = self.place(conn.env, self.order_request(args[0], label, product, ws=True))
-                items = [{"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
-                          "cTime": str(order.created_ms)}]
-            elif topic == "cancel-order":
-                order = self.cancel(conn.env, args[0])
-                items = [{"orderId": order.order_id, "clientOid": order.client_id}]
+            if topic in WS_API_SINGLE:
+                items = [self.ws_api_op(conn.env, str(topic), args[0], category, request_ms)]
             else:
-                items = [self.ws_api_item(conn.env, topic, item, label, product) for item in args]
+                items = [self.ws_api_item(conn.env, str(topic), item, category, request_ms) for item in args]
         except ApiError as err:
             self.reply_ws_api(conn, {"event": "error", "id": req_id, "code": str(err.code), "msg": err.msg})
             return
-        reply = {"event": "trade", "id": req_id, "category": category, "topic": topic, "args": items,
-                 "code": "0", "msg": "success", "ts": str(now_ms())}
-        if topic in ("cancel-order", "batch-cancel"):
+        reply: Dict[str, Any] = {"event": "trade", "id": req_id, "category": category, "topic": topic, "args": items,
+                                 "code": "0", "msg": "success", "ts": str(now_ms())}
+        if topic in WS_API_NO_CATEGORY:  # cancel and modify replies carry no category
             del reply["category"]
+        usage = self.usage(conn)
+        reply.update({"connId": conn.conn_id, "receiveTime": str(received_us), "pushTime": str(now_us()),
+                      "rateLimit": [{"limit": str(self.limits.messages_per_second),
+                                     "remaining": str(max(self.limits.messages_per_second - len(usage.frames), 0))}]})
         self.reply_ws_api(conn, reply)
 
-    def ws_api_item(self, env: str, topic: str, item: Any, label: str, product: str) -> Dict[str, Any]:
+    def ws_api_request_time(self, msg: Dict[str, Any]) -> Optional[int]:
+        """The optional top-level ``requestTime`` (ms, number or digit string)."""
+        value = msg.get("requestTime")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+            raise self.bad_request("requestTime")
+        return int(value)
+
+    def check_receive_window(self, item: Any, request_ms: Optional[int]) -> None:
+        """``receiveWindow`` (10..60000 ms) bounds how old ``requestTime`` may be when the order arrives."""
+        if not isinstance(item, dict) or item.get("receiveWindow") in (None, ""):
+            return
+        window = item["receiveWindow"]
+        if isinstance(window, bool) or not isinstance(window, (int, str)) or not str(window).isdigit() \
+                or not RECEIVE_WINDOW_MS[0] <= int(window) <= RECEIVE_WINDOW_MS[1]:
+            raise ApiError("40808", "Parameter verification exception receiveWindow must be %d..%d"
+                           % RECEIVE_WINDOW_MS)
+        if request_ms is not None and now_ms() - request_ms > int(window):
+            raise ApiError("40008", "Request timestamp expired")
+
+    def ws_api_op(self, env: str, topic: str, item: Any, category: Optional[str],
+                  request_ms: Optional[int]) -> Dict[str, Any]:
+        """Run one order command of the WebSocket API; its answer item (without code/msg)."""
+        self.check_receive_window(item, request_ms)
+        if topic in ("place-order", "batch-place"):
+            label = str(category)  # never None here: placing requires a category
+            order = self.place(env, self.order_request(item, label.upper(), WS_API_CATEGORIES[label], ws=True))
+            return {"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
+                    "cTime": str(order.created_ms)}
+        if topic in ("modify-order", "batch-modify"):
+            order = self.modify(env, item)
+        else:
+            order = self.cancel(env, item)
+        return {"orderId": order.order_id, "clientOid": order.client_id}
+
+    def ws_api_item(self, env: str, topic: str, item: Any, category: Optional[str],
+                    request_ms: Optional[int]) -> Dict[str, Any]:
         """One item of a WebSocket API batch, with its own code/msg."""
         ref = item if isinstance(item, dict) else {}
         try:
-            if topic == "batch-place":
-                order = self.place(env, self.order_request(item, label, product, ws=True))
-                return {"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
-                        "cTime": str(order.created_ms), "code": "0", "msg": "success"}
-            order = self.cancel(env, item)
-            return {"orderId": order.order_id, "clientOid": order.client_id, "code": "0", "msg": "success"}
+            return dict(self.ws_api_op(env, topic, item, category, request_ms), code="0", msg="success")
         except ApiError as err:
-            return {"symbol": ref.get("symbol", ""), "orderId": str(ref.get("orderId") or ""),
-                    "clientOid": str(ref.get("clientOid") or ""), "code": str(err.code), "msg": err.msg}
-
+            failed = {"orderId": str(ref.get("orderId") or ""), "clientOid": str(ref.get("clientOid") or ""),
+                      "code": str(err.code), "msg": err.msg}
+            if topic == "batch-place":
+                failed = dict({"symbol": ref.get("symbol", "")}, **failed)
+            return failed

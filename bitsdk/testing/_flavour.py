@@ -75,6 +75,7 @@ class Flavour:
     demo_rest_host = False  # True: the demo REST API is a separate host
     # engine error kind -> (code, message); message None = the engine's text, "%s" = formatted with it
     engine_errors: Dict[str, Tuple[Any, Optional[str]]] = {}
+    limits: Any = None  # the flavour's per-connection limits (a dataclass instance per flavour instance)
 
     def __init__(self, ex: "LoopbackExchange") -> None:
         self.ex = ex
