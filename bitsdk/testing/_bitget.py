@@ -36,7 +36,7 @@ from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from ._common import ZERO, decimal_places, fmt, now_ms, to_decimal
-from ._engine import EngineError, Fill, Order, OrderRequest, Position
+from ._engine import DEFAULT_LEVERAGE, EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
 from ._market import INTERVAL_MS, Instrument
@@ -69,10 +69,14 @@ WS_API_SINGLE = ("place-order", "cancel-order", "modify-order")
 WS_API_NO_CATEGORY = ("cancel-order", "batch-cancel", "modify-order", "batch-modify")  # category optional
 WS_API_CATEGORIES = dict(V3_INST_TYPES, margin="spot")  # lower-case only (V3 REST wants upper-case)
 RECEIVE_WINDOW_MS = (10, 60_000)
+UIDS = {"live": "6100000001", "demo": "6100000002"}  # plausible constants: one loopback account per environment
 LOGIN_MESSAGES = {30004: "User needs to log in", 30005: "Login failed", 30011: "Invalid ACCESS_KEY",
                   30012: "Invalid ACCESS_PASSPHRASE", 30013: "Invalid ACCESS_TIMESTAMP",
                   30014: "Request timestamp expired", 30015: "Invalid signature"}
 TIMESTAMP_WINDOW_MS = 30_000
+MARGIN_INSTRUMENT = {"isIsolatedBaseBorrowable": "YES", "isIsolatedQuotedBorrowable": "YES", "warningRiskRatio": "0.8",
+                     "liquidationRiskRatio": "1", "maxCrossedLeverage": "3", "maxIsolatedLeverage": "10",
+                     "userMinBorrow": "0.00000001"}
 V2_ERRORS = {"duplicate_client_id": ("43118", "clientOrderId duplicate"),
              "insufficient_balance": ("43012", "Insufficient balance"),
              "insufficient_margin": ("43012", "Insufficient balance"),
@@ -297,7 +301,9 @@ class BitgetFlavour(Flavour):
             "maxProductOrderNum": "400", "maxPositionNum": "150", "status": "online", "offTime": "-1",
             "limitOpenTime": "-1", "deliveryTime": "", "deliveryStartTime": "", "deliveryPeriod": "",
             "launchTime": str(inst.launch_ms), "fundInterval": "8" if futures else "", "minLeverage": "1",
-            "maxLeverage": "125" if futures else "", "maintainTime": "",
+            "maxLeverage": "125" if futures else "", "maintainTime": "", "isRwa": "NO",
+            "maxMarketOrderQty": fmt(inst.qty_step * 100_000), "areaSymbol": "no" if product == "spot" else "",
+            **(MARGIN_INSTRUMENT if category == "MARGIN" else {}),
         } for inst in self.instruments(product, p.get("symbol"))]
 
     def v3_ticker(self, inst: Instrument, category: str = "") -> Dict[str, Any]:
@@ -313,6 +319,8 @@ class BitgetFlavour(Flavour):
         if category:
             view = dict({"category": category}, **view)
             view.update({"ts": s["ts"], "deliveryStartTime": "", "deliveryTime": "", "deliveryStatus": ""})
+        elif inst.product != "spot":  # the ticker topic carries the delivery fields for futures
+            view.update({"deliveryStartTime": "", "deliveryTime": "", "deliveryStatus": ""})
         return view
 
     def get_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -339,7 +347,8 @@ class BitgetFlavour(Flavour):
     def get_market_fills(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         category, product = self.v3_category(p)
         inst = self.instrument(product, p.get("symbol"))
-        return [{"execId": t.trade_id, "price": fmt(t.price), "size": fmt(t.size), "side": t.side, "ts": str(t.ts)}
+        return [{"execId": t.trade_id, "execLinkId": t.trade_id, "price": fmt(t.price), "size": fmt(t.size),
+                 "side": t.side, "ts": str(t.ts)}
                 for t in self.market.recent_trades(inst, limit_param(p, 100, 100))]
 
     def get_funding_rate(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -375,10 +384,11 @@ class BitgetFlavour(Flavour):
         return self.assets_view(env)
 
     def get_settings(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
-        return {"assetMode": "union", "holdMode": "one_way_mode", "stpMode": "none",
+        return {"uid": UIDS[env], "accountMode": "unified", "assetMode": "union", "holdMode": "one_way_mode",
+                "stpMode": "none",
                 "symbolConfigList": [{"category": "USDT-FUTURES", "symbol": inst.symbol, "marginMode": "crossed",
-                                      "leverage": "10"} for inst in self.market.listed("perp")],
-                "coinConfigList": []}
+                                      "leverage": fmt(DEFAULT_LEVERAGE)} for inst in self.market.listed("perp")],
+                "coinConfigList": [{"coin": coin, "leverage": "3"} for coin in self.coins()]}
 
     def position_view(self, pos: Position) -> Dict[str, Any]:
         mark = self.market.mark_price(self.engine.instrument("perp", pos.symbol))
@@ -589,7 +599,58 @@ class BitgetFlavour(Flavour):
             "posSide": o.pos_side, "holdMode": "one_way_mode", "reduceOnly": "yes" if o.reduce_only else "no",
             "feeDetail": [{"feeCoin": o.fee_coin, "fee": fmt(o.fee)}] if o.fee else [],
             "cancelReason": "post_only" if o.cancel_reason == "post_only_would_take" else "",
-            "stpMode": "none", "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+            "stpMode": "none", "tradeSide": self.trade_side(o), "execType": "normal",
+            "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+        }
+
+    @staticmethod
+    def trade_side(o: Order) -> str:
+        """Futures ``open``/``close``; empty for spot."""
+        if o.product == "spot":
+            return ""
+        return "close" if o.reduce_only else "open"
+
+    @staticmethod
+    def hold_side(o: Order) -> str:
+        """The position side an order works on (one-way mode: a buy opens or a reduce-only buy closes a short)."""
+        if o.product == "spot":
+            return ""
+        if o.pos_side:
+            return o.pos_side
+        return "long" if (o.side == "buy") != o.reduce_only else "short"
+
+    def leverage_of(self, env: str, o: Order) -> str:
+        if o.product == "spot":
+            return ""
+        pos = self.engine.account(env).positions.get(o.symbol)
+        return fmt(pos.leverage if pos is not None else DEFAULT_LEVERAGE)
+
+    def order_push(self, env: str, o: Order) -> Dict[str, Any]:
+        """The V3 ``order`` topic: the REST view plus the fields only the stream documents."""
+        return dict(self.order_view(o), holdSide=self.hold_side(o), marginMode="crossed" if o.product != "spot" else "",
+                    marginCoin=o.fee_coin if o.product != "spot" else "", totalProfit="0",
+                    leverage=self.leverage_of(env, o))
+
+    def fill_push(self, f: Fill) -> Dict[str, Any]:
+        """The V3 ``fill`` topic: the REST view plus ``execTime`` and ``holdSide``."""
+        return dict(self.fill_view(f), execTime=str(f.ts), holdSide=self.hold_side(f.order))
+
+    def position_push(self, pos: Position) -> Dict[str, Any]:
+        """The V3 ``position`` topic names some REST fields differently."""
+        view = self.position_view(pos)
+        return dict(view, size=view["total"], marginSize=view["positionBalance"], liqPrice=view["liquidationPrice"],
+                    totalFundingFee=view["totalFunding"], marginRate="0")
+
+    def account_push(self, env: str) -> Dict[str, Any]:
+        """The V3 ``account`` topic (``totalEquity`` and a ``coin`` list, unlike REST ``assets``)."""
+        assets = self.assets_view(env)
+        return {
+            "unrealisedPnl": assets["unrealisedPnl"], "totalEquity": assets["accountEquity"],
+            "effEquity": assets["effEquity"], "mmr": assets["mmr"], "imr": assets["imr"], "mgnRatio": assets["mgnRatio"],
+            "positionMgnRatio": assets["positionMgnRatio"],
+            "coin": [{"coin": a["coin"], "balance": a["balance"], "available": a["available"], "locked": a["locked"],
+                      "equity": a["equity"], "usdValue": a["usdValue"], "borrow": "0", "debts": "0"}
+                     for a in assets["assets"]],
         }
 
     def order_filters(self, p: Dict[str, Any]) -> Tuple[str, str]:
@@ -616,7 +677,8 @@ class BitgetFlavour(Flavour):
     def fill_view(self, f: Fill) -> Dict[str, Any]:
         o = f.order
         return {
-            "execId": f.exec_id, "orderId": o.order_id, "clientOid": o.client_id, "category": o.category,
+            "execId": f.exec_id, "execLinkId": f.exec_id, "tradeSide": self.trade_side(o), "orderId": o.order_id,
+            "clientOid": o.client_id, "category": o.category,
             "symbol": o.symbol, "orderType": o.order_type, "side": o.side, "execPrice": fmt(f.price),
             "execQty": fmt(f.qty), "execValue": fmt(f.price * f.qty), "tradeScope": "maker" if f.is_maker else "taker",
             "feeDetail": [{"feeCoin": f.fee_coin, "fee": fmt(f.fee)}], "execPnl": fmt(f.pnl),
@@ -651,6 +713,8 @@ class BitgetFlavour(Flavour):
             view.update({"indexPrice": s["mid"], "markPrice": s["mid"], "fundingRate": "0.0001",
                          "nextFundingTime": str(next_funding_ms()), "holdingAmount": s["oi"],
                          "deliveryStartTime": None, "deliveryTime": None, "deliveryStatus": ""})
+            if stream:  # the futures ticker channel also names the symbol and its type (1 = perpetual)
+                view.update({"symbol": inst.symbol, "symbolType": 1, "deliveryPrice": "0"})
         return view
 
     def v2_listing(self, product_type: str) -> List[Instrument]:
@@ -991,9 +1055,9 @@ class BitgetFlavour(Flavour):
     def render_private(self, conn: WsConnection, sub: Sub, payload: Any) -> List[Any]:
         if sub.variant == "v3":
             views: Dict[str, Callable[[Any], Dict[str, Any]]] = {
-                "order": self.order_view, "fill": self.fill_view, "position": self.position_view}
+                "order": lambda o: self.order_push(conn.env, o), "fill": self.fill_push, "position": self.position_push}
             if sub.channel == "balance":
-                data = [dict(self.assets_view(conn.env), uTime=str(now_ms()))]
+                data = [self.account_push(conn.env)]
             elif sub.channel in views:
                 data = [views[sub.channel](payload)]
             else:
@@ -1010,7 +1074,9 @@ class BitgetFlavour(Flavour):
                 return self.v2_coin_rows(conn.env, wanted)
             return [{"marginCoin": r["coin"], "frozen": fmt(r["locked"]), "available": fmt(r["available"]),
                      "maxOpenPosAvailable": fmt(r["available"]), "maxTransferOut": fmt(r["available"]),
-                     "equity": fmt(r["equity"]), "usdtEquity": fmt(r["usd"])}
+                     "equity": fmt(r["equity"]), "usdtEquity": fmt(r["usd"]), "crossedRiskRate": "0",
+                     "unrealizedPL": fmt(r["upnl"]), "unionTotalMargin": fmt(r["equity"]),
+                     "unionAvailable": fmt(r["available"]), "unionMm": "0", "assetsMode": "single"}
                     for r in self.coin_rows(self.engine.account(conn.env))
                     if r["coin"] in ("USDT", "USDC") and (not wanted or r["coin"] == wanted)]
         if sub.channel == "position":
@@ -1023,13 +1089,19 @@ class BitgetFlavour(Flavour):
             return []
         if sub.channel == "fill":
             f = payload
-            return [{"orderId": order.order_id, "tradeId": f.exec_id, "symbol": order.symbol,
-                     "orderType": order.order_type, "side": order.side, "priceAvg": fmt(f.price), "size": fmt(f.qty),
-                     "amount": fmt(f.price * f.qty), "tradeScope": "maker" if f.is_maker else "taker",
-                     "feeDetail": [{"feeCoin": f.fee_coin, "totalFee": fmt(-f.fee)}], "cTime": str(f.ts),
-                     "uTime": str(f.ts)}]
+            fees = [{"feeCoin": f.fee_coin, "deduction": "no", "totalDeductionFee": "0", "totalFee": fmt(-f.fee)}]
+            fill = {"orderId": order.order_id, "tradeId": f.exec_id, "symbol": order.symbol,
+                    "orderType": order.order_type, "side": order.side, "tradeScope": "maker" if f.is_maker else "taker",
+                    "feeDetail": fees, "cTime": str(f.ts), "uTime": str(f.ts)}
+            if product == "spot":
+                fill.update({"priceAvg": fmt(f.price), "size": fmt(f.qty), "amount": fmt(f.price * f.qty)})
+            else:  # futures fills name the numbers differently and carry the position fields
+                fill.update({"clientOid": order.client_id, "posMode": "one_way_mode", "price": fmt(f.price),
+                             "baseVolume": fmt(f.qty), "quoteVolume": fmt(f.price * f.qty), "profit": fmt(f.pnl),
+                             "tradeSide": self.trade_side(order)})
+            return [fill]
         last = self.engine.fills(conn.env, order_id=order.order_id)[:1]
-        return [{
+        view: Dict[str, Any] = {
             "instId": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
             "price": fmt(order.price) if order.price is not None else "", "size": fmt(order.qty),
             "newSize": fmt(order.qty), "notional": fmt(order.qty * (order.price or ZERO)),
@@ -1041,8 +1113,19 @@ class BitgetFlavour(Flavour):
             "accBaseVolume": fmt(order.filled), "priceAvg": fmt(order.avg_price), "status": STATUS[order.status],
             "reduceOnly": "yes" if order.reduce_only else "no", "enterPointSource": "API",
             "feeDetail": [{"feeCoin": order.fee_coin, "fee": fmt(-order.fee)}] if order.fee else [],
-            "cTime": str(order.created_ms), "uTime": str(order.updated_ms),
-        }]
+            "stpMode": "none", "cTime": str(order.created_ms), "uTime": str(order.updated_ms),
+        }
+        if product == "spot":
+            view["ordType"] = order.order_type
+        else:
+            notional = order.qty * (order.price or self.market.mark_price(self.engine.instrument("perp", order.symbol)))
+            view.update({"posMode": "one_way_mode", "posSide": "net", "tradeSide": self.trade_side(order),
+                         "marginMode": "crossed", "marginCoin": order.fee_coin, "leverage": self.leverage_of(conn.env, order),
+                         "cancelReason": "normal_cancel" if order.status == "cancelled" else "",
+                         "notionalUsd": fmt(notional), "fillNotionalUsd": fmt(order.filled_value), "pnl": "0",
+                         "totalProfits": "0", "presetStopSurplusPrice": "", "presetStopSurplusExecutePrice": "",
+                         "presetStopLossPrice": "", "presetStopLossExecutePrice": ""})
+        return [view]
 
     def v2_position(self, pos: Position) -> Dict[str, Any]:
         margin = self.engine.position_margin(pos)
@@ -1053,7 +1136,9 @@ class BitgetFlavour(Flavour):
             "posMode": "one_way_mode", "total": fmt(abs(pos.size)), "available": fmt(abs(pos.size)), "frozen": "0",
             "openPriceAvg": fmt(pos.entry), "leverage": int(pos.leverage), "achievedProfits": fmt(pos.realised),
             "unrealizedPL": fmt(upnl), "unrealizedPLR": fmt((upnl / margin).quantize(Decimal("0.0001"))) if margin else "0",
-            "liquidationPrice": "0", "keepMarginRate": "0.004", "marginRate": "0",
+            "liquidationPrice": "0", "keepMarginRate": "0.004", "marginRate": "0", "assetMode": "single",
+            "breakEvenPrice": fmt(pos.entry), "deductedFee": "0", "isolatedMarginRate": "", "totalFee": "0",
+            "markPrice": fmt(self.market.mark_price(self.engine.instrument("perp", pos.symbol))),
             "cTime": str(pos.created_ms), "uTime": str(pos.updated_ms),
         }
 

@@ -266,7 +266,8 @@ def test_private_streams_v3_and_v2(bitget, h, ws_factory):
     assert seen["order"]["data"][0]["clientOid"] == "s1"
     assert seen["fill"]["data"][0]["execQty"] == "0.1"
     assert seen["position"]["data"][0]["posSide"] == "long"
-    assert "assets" in seen["account"]["data"][0]
+    account = seen["account"]["data"][0]  # the topic says totalEquity and coin where REST says accountEquity and assets
+    assert float(account["totalEquity"]) > 0 and {c["coin"] for c in account["coin"]} >= {"USDT", "BTC"}
     v2_order = v2.recv_until(lambda m: m.get("arg") == v2_arg and m["data"][0]["status"] == "filled")
     assert v2_order["data"][0]["instId"] == "ETHUSDT"
 
