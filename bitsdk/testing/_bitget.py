@@ -19,7 +19,13 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 * WebSocket (numeric codes): unknown channel/bad casing 30001 "... doesn't exist", malformed
   JSON 30002, unknown op 30003, private subscribe before login 30004, login on a public path
   30005, login: unknown key 30011, passphrase 30012, timestamp 30013, expired (30 s) 30014,
-  signature 30015. WebSocket API errors use string codes (``"30004"``, ``"40808"``...).
+  signature 30015. Per-connection limits (:class:`BitgetLimits`, bitget.md §0.10): over
+  ``messages_per_second`` 30007 "request over limit,connection close" then a close; subscribe
+  requests over the hourly budget, or channels over the per-connection cap, 30006; a subscribe
+  frame over 4,096 bytes 30016.
+* WebSocket API errors use string codes (``"30004"``, ``"40808"``...): ``receiveWindow`` outside
+  10..60000 ms or a bad ``requestTime`` 40808, older than ``requestTime`` + ``receiveWindow``
+  40008; ``modify-order``: unknown/closed order or wrong symbol 25204, ``newClientOid`` taken 25212.
 * V3 REST wants ``reduceOnly`` ``yes``/``no`` and upper-case categories; the WebSocket API wants
   ``YES``/``NO`` and lower-case categories; anything else is rejected with 40808.
 """
@@ -488,6 +494,7 @@ class BitgetFlavour(Flavour):
         return {"orderId": order.order_id, "clientOid": order.client_id}
 
     def optional_number(self, p: Dict[str, Any], name: str) -> Optional[Decimal]:
+        """An optional numeric field: None when absent, 40808 when not a number."""
         if p.get(name) in (None, ""):
             return None
         value = to_decimal(p.get(name))
@@ -530,18 +537,21 @@ class BitgetFlavour(Flavour):
 
     @staticmethod
     def rename(client_ids: Dict[str, str], order: Order, client: str) -> None:
+        """Give ``order`` a new client order id (``newClientOid``), keeping the account's index right."""
         client_ids.pop(order.client_id, None)
         order.client_id = client
         if client:
             client_ids[client] = order.order_id
 
     def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
+        """POST /api/v3/trade/modify-order."""
         if not isinstance(p, dict):
             raise self.bad_request("body")
         order = self.modify(env, p)
         return {"orderId": order.order_id, "clientOid": order.client_id}
 
     def batch_modify(self, req: RestRequest, env: str, p: Any) -> Any:
+        """POST /api/v3/trade/batch-modify-order: per-item code/msg, like place-batch."""
         results = []
         for item in self.batch_items(p, "orderList"):
             ref = item if isinstance(item, dict) else {}
@@ -621,6 +631,7 @@ class BitgetFlavour(Flavour):
         return "long" if (o.side == "buy") != o.reduce_only else "short"
 
     def leverage_of(self, env: str, o: Order) -> str:
+        """The leverage a futures order trades at (its position's, or the default); empty for spot."""
         if o.product == "spot":
             return ""
         pos = self.engine.account(env).positions.get(o.symbol)
@@ -737,6 +748,7 @@ class BitgetFlavour(Flavour):
         return list(names)
 
     def v2_coins(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/spot/public/coins: every coin of the listed pairs, one chain each."""
         wanted = str(p.get("coin") or "")
         coins = self.coins()
         if wanted and wanted not in coins:
@@ -753,6 +765,7 @@ class BitgetFlavour(Flavour):
         } for index, coin in enumerate(coins) if not wanted or coin == wanted]
 
     def v2_spot_symbols(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/spot/public/symbols."""
         return [{
             "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote,
             "minTradeAmount": fmt(inst.min_qty), "maxTradeAmount": "10000000000", "takerFeeRate": "0.001",
@@ -764,6 +777,7 @@ class BitgetFlavour(Flavour):
         } for inst in self.instruments("spot", p.get("symbol"))]
 
     def v2_contracts(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/mix/market/contracts (``productType`` required)."""
         product_type = self.required(p, "productType")
         if product_type not in V2_INST_TYPES or product_type == "SPOT":
             raise ApiError("40808", "Parameter verification exception productType")
@@ -788,6 +802,7 @@ class BitgetFlavour(Flavour):
         } for inst in listing]
 
     def v2_margin_currencies(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/margin/currencies: every spot pair, borrowable both ways."""
         return [{
             "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "maxCrossedLeverage": "3",
             "maxIsolatedLeverage": "10", "warningRiskRatio": "0.8", "liquidationRiskRatio": "1",
@@ -853,12 +868,14 @@ class BitgetFlavour(Flavour):
     # --- WebSocket -------------------------------------------------------------------------------------------
 
     def usage(self, conn: WsConnection) -> _ConnLimits:
+        """What ``conn`` has used of :attr:`limits` (created on first use)."""
         usage = self._usage.get(conn)
         if usage is None:
             usage = self._usage[conn] = _ConnLimits()
         return usage
 
     def on_frame(self, conn: WsConnection, data: Any) -> None:
+        """Count the frame against ``messages_per_second`` (30007 and a close when over), then handle it."""
         usage = self.usage(conn)
         if usage.cut_off:
             return
