@@ -99,7 +99,7 @@ def test_batch_modify(bitget, api):
 
 def test_request_time_and_receive_window(bitget, api, h):
     now = h.now_ms()
-    fresh = api("1", "place-order", [dict(ORDER, clientOid="r1", receiveWindow="5000")], category="spot",
+    fresh = api("1", "place-order", [dict(ORDER, clientOid="r1", receiveWindow="60000")], category="spot",
                 requestTime=str(now))
     assert fresh["code"] == "0"
     stale = api("2", "place-order", [dict(ORDER, clientOid="r2", receiveWindow="5000")], category="spot",
