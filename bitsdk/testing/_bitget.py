@@ -544,9 +544,10 @@ class BitgetFlavour(Flavour):
             client_ids[client] = order.order_id
 
     def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
-        """POST /api/v3/trade/modify-order."""
+        """POST /api/v3/trade/modify-order (``category`` optional, upper-case when given)."""
         if not isinstance(p, dict):
             raise self.bad_request("body")
+        self.v3_category(p, required=False)
         order = self.modify(env, p)
         return {"orderId": order.order_id, "clientOid": order.client_id}
 
@@ -556,6 +557,7 @@ class BitgetFlavour(Flavour):
         for item in self.batch_items(p, "orderList"):
             ref = item if isinstance(item, dict) else {}
             try:
+                self.v3_category(ref, required=False)
                 order = self.modify(env, item)
                 results.append({"orderId": order.order_id, "clientOid": order.client_id, "code": "00000",
                                 "msg": "success"})

@@ -126,3 +126,21 @@ def test_error_replies_echo_the_id_as_sent(api):
                        "msg": "Parameter verification exception category"}
     text = api("0007", "no-such-topic", [{}], category="spot")
     assert text["id"] == "0007" and text["event"] == "error"
+
+
+def test_rest_modify_and_batch_modify_share_the_rules(bitget, h):
+    creds = bitget.credentials
+    api = h.BitgetRest(bitget.rest_url, creds.api_key, creds.api_secret, creds.api_pass)
+    body = dict(ORDER, category="SPOT", clientOid="r-1")
+    first = api.post("/api/v3/trade/place-order", body).json()["data"]["orderId"]
+    api.post("/api/v3/trade/place-order", dict(body, clientOid="r-2"))
+    renamed = api.post("/api/v3/trade/modify-order", {"orderId": first, "clientOid": "ignored", "price": "50200",
+                                                       "newClientOid": "r-1b", "category": "SPOT"}).json()
+    assert renamed["data"] == {"orderId": first, "clientOid": "r-1b"}
+    lower = api.post("/api/v3/trade/modify-order", {"orderId": first, "price": "50300", "category": "spot"}).json()
+    assert lower["code"] == "40808"
+    batch = api.post("/api/v3/trade/batch-modify-order", [{"clientOid": "r-2", "qty": "0.02"},
+                                                          {"clientOid": "r-1", "qty": "0.02"}]).json()["data"]
+    assert [(r["clientOid"], r["code"]) for r in batch] == [("r-2", "00000"), ("r-1", "25204")]
+    assert {o.client_id: (o.qty, o.price) for o in bitget.orders(open_only=True)} == {
+        "r-1b": (Decimal("0.01"), Decimal("50200")), "r-2": (Decimal("0.02"), Decimal("50000"))}
