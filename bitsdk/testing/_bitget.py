@@ -610,7 +610,7 @@ class BitgetFlavour(Flavour):
             "qty": fmt(o.qty), "amount": "", "cumExecQty": fmt(o.filled), "cumExecValue": fmt(o.filled_value),
             "avgPrice": fmt(o.avg_price), "timeInForce": o.tif, "orderStatus": STATUS[o.status],
             "posSide": o.pos_side, "holdMode": "one_way_mode", "reduceOnly": "yes" if o.reduce_only else "no",
-            "feeDetail": [{"feeCoin": o.fee_coin, "fee": fmt(o.fee)}] if o.fee else [],
+            "feeDetail": [{"feeCoin": o.fee_coin, "fee": fmt(o.fee)} if o.fee else {"feeCoin": None, "fee": None}],
             "cancelReason": "post_only" if o.cancel_reason == "post_only_would_take" else "",
             "stpMode": "none", "tradeSide": self.trade_side(o), "execType": "normal",
             "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),

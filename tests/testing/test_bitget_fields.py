@@ -51,6 +51,10 @@ def test_v3_rest_fields(bitget, h):
     assert (order["execType"], order["tradeSide"]) == ("normal", "open")
     [fill] = data(api.get("/api/v3/trade/fills", {"category": "USDT-FUTURES"}))["list"]
     assert V3_FILL <= set(fill), V3_FILL - set(fill)
+    data(api.post("/api/v3/trade/place-order", {"category": "SPOT", "symbol": "BTCUSDT", "side": "buy",
+                                                "orderType": "limit", "qty": "0.01", "price": "30000"}))
+    [resting] = data(api.get("/api/v3/trade/unfilled-orders", {"category": "SPOT"}))["list"]
+    assert resting["feeDetail"] == [{"feeCoin": None, "fee": None}]  # as Bitget shows an order without fills
     margin = data(api.public("/api/v3/market/instruments", {"category": "MARGIN", "symbol": "BTCUSDT"}))[0]
     assert {"maxCrossedLeverage", "maxIsolatedLeverage", "userMinBorrow", "isRwa", "maxMarketOrderQty"} <= set(margin)
     trade = data(api.public("/api/v3/market/fills", {"category": "SPOT", "symbol": "BTCUSDT"}))[0]
