@@ -58,7 +58,7 @@ def main() -> None:
             elif topic == "position":
                 print(f"position {item.get('symbol')} {item.get('posSide')} {item.get('total')}")
             elif topic == "account":
-                print(f"account  equity {item.get('accountEquity')} USDT")
+                print(f"account  equity {item.get('totalEquity')} USDT")
 
     def on_response(event):
         print("ack:", event.data)

@@ -9,7 +9,8 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 * Auth: missing ACCESS-KEY 40001, missing ACCESS-SIGN 40002, missing passphrase 40011,
   malformed timestamp 40005, unknown key 40006, timestamp more than 30 s off 40008, wrong
   passphrase 40012, demo key without ``paptrading: 1`` (or live key with it) 40099, bad
-  signature 40009. The signature may cover the query as received or percent-decoded.
+  signature 40009. A GET signature covers the decoded query only (sorted ``key=value``, values as
+  plain text), as on Bitget.
 * Business: empty parameter 40019, bad value/casing 40808, unknown symbol 40034, both
   ``orderId`` and ``clientOid`` missing 40924; V3 duplicate ``clientOid`` 25212, balance 25202,
   margin 25203, unknown order 25204, reduce-only without position 22002; V2 spot duplicate
@@ -18,21 +19,31 @@ Codes chosen where the specs leave them open (REST errors are HTTP 400 with
 * WebSocket (numeric codes): unknown channel/bad casing 30001 "... doesn't exist", malformed
   JSON 30002, unknown op 30003, private subscribe before login 30004, login on a public path
   30005, login: unknown key 30011, passphrase 30012, timestamp 30013, expired (30 s) 30014,
-  signature 30015. WebSocket API errors use string codes (``"30004"``, ``"40808"``...).
+  signature 30015. Per-connection limits (:class:`BitgetLimits`, bitget.md §0.10): over
+  ``messages_per_second`` 30007 "request over limit,connection close" then a close; subscribe
+  requests over the hourly budget, or channels over the per-connection cap, 30006; a subscribe
+  frame over 4,096 bytes 30016.
+* WebSocket API errors use string codes (``"30004"``, ``"40808"``...): ``receiveWindow`` outside
+  10..60000 ms or a bad ``requestTime`` 40808, older than ``requestTime`` + ``receiveWindow``
+  40008; ``modify-order``: unknown/closed order or wrong symbol 25204, ``newClientOid`` taken 25212.
 * V3 REST wants ``reduceOnly`` ``yes``/``no`` and upper-case categories; the WebSocket API wants
   ``YES``/``NO`` and lower-case categories; anything else is rejected with 40808.
 """
 
 from __future__ import annotations
 
+import collections
 import json
+import time
+import weakref
 import zlib
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Dict, List, Optional, Tuple
-from urllib.parse import unquote
+from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from urllib.parse import parse_qsl
 
 from ._common import ZERO, decimal_places, fmt, now_ms, to_decimal
-from ._engine import EngineError, Fill, Order, OrderRequest, Position
+from ._engine import DEFAULT_LEVERAGE, EngineError, Fill, Order, OrderRequest, Position
 from ._faults import NO_FAULT
 from ._flavour import ApiError, Flavour, Sub, levels_json, limit_param, next_funding_ms, open_interest
 from ._paging import bitget_older, bitget_page, bitget_range, in_range
@@ -50,18 +61,30 @@ V2_SPOT_GRANULARITY = ("1min", "5min", "15min", "30min", "1h", "4h", "6h", "12h"
 V2_MIX_GRANULARITY = ("1m", "3m", "5m", "15m", "30m", "1H", "2H", "4H", "6H", "12H", "1D", "3D", "1W", "1M",
                       "6Hutc", "12Hutc", "1Dutc", "3Dutc", "1Wutc", "1Mutc")
 V3_INTERVALS = ("1m", "3m", "5m", "15m", "30m", "1H", "4H", "6H", "12H", "1D")
-BOOK_DEPTHS = {"books": 200, "books1": 1, "books5": 5, "books15": 15, "books50": 50}
+V2_CANDLES = ("1m", "5m", "15m", "30m", "1H", "4H", "6H", "12H", "1D", "3D", "1W", "1M",
+              "6Hutc", "12Hutc", "1Dutc", "3Dutc", "1Wutc", "1Mutc")  # bitget.md §4.9
+# Depth topics differ per version (bitget.md §0.9, §4.9): V2 has books15, V3 has books50.
+V2_BOOKS = {"books": 200, "books1": 1, "books5": 5, "books15": 15}
+V3_BOOKS = {"books": 200, "books1": 1, "books5": 5, "books50": 50}
 V2_PRIVATE = {"account": "balance", "orders": "order", "positions": "position", "fill": "fill",
               "orders-algo": "none", "positions-history": "none", "account-crossed": "none",
               "account-isolated": "none", "orders-crossed": "none", "orders-isolated": "none"}
 V3_PRIVATE = {"account": "balance", "order": "order", "position": "position", "fill": "fill", "strategy-order": "none"}
 STATUS = {"new": "live", "partially_filled": "partially_filled", "filled": "filled",
           "cancelled": "cancelled", "rejected": "cancelled"}
-WS_API_TOPICS = ("place-order", "batch-place", "cancel-order", "batch-cancel")
+WS_API_TOPICS = ("place-order", "batch-place", "cancel-order", "batch-cancel", "modify-order", "batch-modify")
+WS_API_SINGLE = ("place-order", "cancel-order", "modify-order")
+WS_API_NO_CATEGORY = ("cancel-order", "batch-cancel", "modify-order", "batch-modify")  # category optional
+WS_API_CATEGORIES = dict(V3_INST_TYPES, margin="spot")  # lower-case only (V3 REST wants upper-case)
+RECEIVE_WINDOW_MS = (10, 60_000)
+UIDS = {"live": "6100000001", "demo": "6100000002"}  # plausible constants: one loopback account per environment
 LOGIN_MESSAGES = {30004: "User needs to log in", 30005: "Login failed", 30011: "Invalid ACCESS_KEY",
                   30012: "Invalid ACCESS_PASSPHRASE", 30013: "Invalid ACCESS_TIMESTAMP",
                   30014: "Request timestamp expired", 30015: "Invalid signature"}
 TIMESTAMP_WINDOW_MS = 30_000
+MARGIN_INSTRUMENT = {"isIsolatedBaseBorrowable": "YES", "isIsolatedQuotedBorrowable": "YES", "warningRiskRatio": "0.8",
+                     "liquidationRiskRatio": "1", "maxCrossedLeverage": "3", "maxIsolatedLeverage": "10",
+                     "userMinBorrow": "0.00000001"}
 V2_ERRORS = {"duplicate_client_id": ("43118", "clientOrderId duplicate"),
              "insufficient_balance": ("43012", "Insufficient balance"),
              "insufficient_margin": ("43012", "Insufficient balance"),
@@ -80,6 +103,45 @@ def book_checksum(bids: List[List[str]], asks: List[List[str]]) -> int:
                 parts.extend(side[level][:2])
     value = zlib.crc32(":".join(parts).encode())
     return value - 2 ** 32 if value > 2 ** 31 - 1 else value
+
+
+def now_us() -> int:
+    """Wall-clock time in epoch microseconds (WebSocket API ``receiveTime``/``pushTime``)."""
+    return time.time_ns() // 1000
+
+
+def signed_query(raw: str) -> str:
+    """The query as Bitget signs it: ``key=value`` pairs sorted by key, values decoded, joined by ``&``.
+
+    The URL carries the percent-encoded form; a client that signs that form instead gets 40009
+    as soon as a value holds ``:`` ``/`` ``#`` ``+`` a space ``$`` or non-ASCII text (bitget.md §0.1).
+    """
+    pairs = parse_qsl(raw, keep_blank_values=True)
+    return "&".join("%s=%s" % pair for pair in sorted(pairs, key=lambda pair: pair[0]))
+
+
+@dataclass
+class BitgetLimits:
+    """Bitget's per-connection WebSocket limits (bitget.md §0.10); a test may lower any of them.
+
+    Exceeding ``messages_per_second`` (client frames, ``ping`` included) gets error 30007 and
+    the connection closed, as Bitget documents; the others refuse the request with an error reply.
+    """
+
+    channels_per_connection: int = 1000
+    subscribe_requests_per_hour: int = 240
+    messages_per_second: int = 10
+    subscribe_request_bytes: int = 4096
+    message_window: float = 1.0  # seconds over which messages_per_second is counted (tests may widen it)
+
+
+@dataclass
+class _ConnLimits:
+    """What one connection has used of its limits."""
+
+    frames: Deque[float] = field(default_factory=collections.deque)  # receive times, last second
+    subscribes: Deque[float] = field(default_factory=collections.deque)  # subscribe times, last hour
+    cut_off: bool = False  # over the message rate: closing, nothing more is read
 
 
 class BitgetFlavour(Flavour):
@@ -103,6 +165,11 @@ class BitgetFlavour(Flavour):
         "reduce_only": ("22002", "No position to close"),
     }
 
+    def __init__(self, ex: Any) -> None:
+        super().__init__(ex)
+        self.limits = BitgetLimits()
+        self._usage: "weakref.WeakKeyDictionary[WsConnection, _ConnLimits]" = weakref.WeakKeyDictionary()
+
     # --- REST: plumbing ------------------------------------------------------------------------------
 
     def register_routes(self) -> None:
@@ -120,6 +187,7 @@ class BitgetFlavour(Flavour):
         r("GET", "/api/v3/position/current-position", self.get_positions, "signed")
         r("POST", "/api/v3/trade/place-order", self.place_order, "signed")
         r("POST", "/api/v3/trade/modify-order", self.modify_order, "signed")
+        r("POST", "/api/v3/trade/batch-modify-order", self.batch_modify, "signed")
         r("POST", "/api/v3/trade/cancel-order", self.cancel_order, "signed")
         r("POST", "/api/v3/trade/place-batch", self.place_batch, "signed")
         r("POST", "/api/v3/trade/cancel-batch", self.cancel_batch, "signed")
@@ -134,6 +202,10 @@ class BitgetFlavour(Flavour):
         r("GET", "/api/v2/mix/market/candles", self.v2_mix_candles)
         r("GET", "/api/v2/mix/market/ticker", self.v2_mix_ticker)
         r("GET", "/api/v2/mix/market/tickers", self.v2_mix_ticker)
+        r("GET", "/api/v2/spot/public/coins", self.v2_coins)
+        r("GET", "/api/v2/spot/public/symbols", self.v2_spot_symbols)
+        r("GET", "/api/v2/mix/market/contracts", self.v2_contracts)
+        r("GET", "/api/v2/margin/currencies", self.v2_margin_currencies)
         r("GET", "/api/v2/spot/account/assets", self.v2_spot_assets, "signed")
         r("POST", "/api/v2/spot/trade/place-order", self.v2_place_order, "signed")
         r("POST", "/api/v2/spot/trade/cancel-order", self.v2_cancel_order, "signed")
@@ -163,13 +235,11 @@ class BitgetFlavour(Flavour):
         if (record.env == "demo") != (req.header("paptrading") == "1"):
             raise ApiError("40099", "exchange environment is incorrect")
         body = req.body.decode("utf-8", "replace")
-        # Sources disagree on whether the query is signed percent-encoded or decoded: accept both.
-        queries = {req.query, unquote(req.query)}
-        for query in queries:
-            prehash = ts + req.method.upper() + req.path + ("?" + query if query else "") + body
-            if record.verify(prehash, sign, hex_hmac=False):
-                return record.env, key
-        raise ApiError("40009", "sign signature error")
+        query = signed_query(req.query)
+        prehash = ts + req.method.upper() + req.path + ("?" + query if query else "") + body
+        if not record.verify(prehash, sign, hex_hmac=False):
+            raise ApiError("40009", "sign signature error")
+        return record.env, key
 
     def envelope(self, code: str, msg: str, data: Any) -> Dict[str, Any]:
         return {"code": code, "msg": msg, "requestTime": now_ms(), "data": data}
@@ -255,7 +325,9 @@ class BitgetFlavour(Flavour):
             "maxProductOrderNum": "400", "maxPositionNum": "150", "status": "online", "offTime": "-1",
             "limitOpenTime": "-1", "deliveryTime": "", "deliveryStartTime": "", "deliveryPeriod": "",
             "launchTime": str(inst.launch_ms), "fundInterval": "8" if futures else "", "minLeverage": "1",
-            "maxLeverage": "125" if futures else "", "maintainTime": "",
+            "maxLeverage": "125" if futures else "", "maintainTime": "", "isRwa": "NO",
+            "maxMarketOrderQty": fmt(inst.qty_step * 100_000), "areaSymbol": "no" if product == "spot" else "",
+            **(MARGIN_INSTRUMENT if category == "MARGIN" else {}),
         } for inst in self.instruments(product, p.get("symbol"))]
 
     def v3_ticker(self, inst: Instrument, category: str = "") -> Dict[str, Any]:
@@ -271,6 +343,8 @@ class BitgetFlavour(Flavour):
         if category:
             view = dict({"category": category}, **view)
             view.update({"ts": s["ts"], "deliveryStartTime": "", "deliveryTime": "", "deliveryStatus": ""})
+        elif inst.product != "spot":  # the ticker topic carries the delivery fields for futures
+            view.update({"deliveryStartTime": "", "deliveryTime": "", "deliveryStatus": ""})
         return view
 
     def get_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -297,7 +371,8 @@ class BitgetFlavour(Flavour):
     def get_market_fills(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         category, product = self.v3_category(p)
         inst = self.instrument(product, p.get("symbol"))
-        return [{"execId": t.trade_id, "price": fmt(t.price), "size": fmt(t.size), "side": t.side, "ts": str(t.ts)}
+        return [{"execId": t.trade_id, "execLinkId": t.trade_id, "price": fmt(t.price), "size": fmt(t.size),
+                 "side": t.side, "ts": str(t.ts)}
                 for t in self.market.recent_trades(inst, limit_param(p, 100, 100))]
 
     def get_funding_rate(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
@@ -333,10 +408,11 @@ class BitgetFlavour(Flavour):
         return self.assets_view(env)
 
     def get_settings(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
-        return {"assetMode": "union", "holdMode": "one_way_mode", "stpMode": "none",
+        return {"uid": UIDS[env], "accountMode": "unified", "assetMode": "union", "holdMode": "one_way_mode",
+                "stpMode": "none",
                 "symbolConfigList": [{"category": "USDT-FUTURES", "symbol": inst.symbol, "marginMode": "crossed",
-                                      "leverage": "10"} for inst in self.market.listed("perp")],
-                "coinConfigList": []}
+                                      "leverage": fmt(DEFAULT_LEVERAGE)} for inst in self.market.listed("perp")],
+                "coinConfigList": [{"coin": coin, "leverage": "3"} for coin in self.coins()]}
 
     def position_view(self, pos: Position) -> Dict[str, Any]:
         mark = self.market.mark_price(self.engine.instrument("perp", pos.symbol))
@@ -434,15 +510,78 @@ class BitgetFlavour(Flavour):
         order = self.place(env, self.order_request(p, category, product, ws=False))
         return {"orderId": order.order_id, "clientOid": order.client_id}
 
-    def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
+    def optional_number(self, p: Dict[str, Any], name: str) -> Optional[Decimal]:
+        """An optional numeric field: None when absent, 40808 when not a number."""
+        if p.get(name) in (None, ""):
+            return None
+        value = to_decimal(p.get(name))
+        if value is None:
+            raise self.bad_request(name)
+        return value
+
+    def modify(self, env: str, p: Any) -> Order:
+        """Amend an open order: ``qty``/``price``, optionally ``newClientOid`` and ``autoCancel``.
+
+        Shared by V3 REST ``modify-order``/``batch-modify-order`` and the WebSocket API
+        ``modify-order``/``batch-modify``. ``orderId`` wins over ``clientOid`` when both are given.
+        """
         order_id, client = self.order_ref(p)
-        qty = to_decimal(p.get("qty")) if p.get("qty") not in (None, "") else None
-        price = to_decimal(p.get("price")) if p.get("price") not in (None, "") else None
+        qty, price = self.optional_number(p, "qty"), self.optional_number(p, "price")
+        auto_cancel = p.get("autoCancel") or "no"
+        if auto_cancel not in ("yes", "no"):
+            raise self.bad_request("autoCancel")
+        new_client = str(p.get("newClientOid") or "")
+        if len(new_client) > 64:
+            raise ApiError("40305", "clientOid or clientOrderId length cannot greater than 64, and cannot be Martian characters")
+        order = self.engine.find_order(env, order_id, "" if order_id else client)
+        symbol = str(p.get("symbol") or "")
+        if order is None or not order.is_open or (symbol and order.symbol != symbol):
+            raise ApiError("25204", "Order does not exist")
+        acct = self.engine.account(env)
+        if new_client and new_client != order.client_id and new_client in acct.client_ids:
+            raise ApiError("25212", "Duplicate clientOid")
+        old_client = order.client_id
+        if new_client:  # renamed before amending so that the order events carry the new id
+            self.rename(acct.client_ids, order, new_client)
         try:
-            order = self.engine.amend(env, order_id, client, qty, price)
+            return self.engine.amend(env, order.order_id, "", qty, price)
         except EngineError as err:
+            if new_client:
+                self.rename(acct.client_ids, order, old_client)
+            if auto_cancel == "yes" and order.is_open:
+                self.engine.cancel(env, order.order_id)
             raise self.engine_error(err) from None
+
+    @staticmethod
+    def rename(client_ids: Dict[str, str], order: Order, client: str) -> None:
+        """Give ``order`` a new client order id (``newClientOid``), keeping the account's index right."""
+        client_ids.pop(order.client_id, None)
+        order.client_id = client
+        if client:
+            client_ids[client] = order.order_id
+
+    def modify_order(self, req: RestRequest, env: str, p: Any) -> Any:
+        """POST /api/v3/trade/modify-order (``category`` optional, upper-case when given)."""
+        if not isinstance(p, dict):
+            raise self.bad_request("body")
+        self.v3_category(p, required=False)
+        order = self.modify(env, p)
         return {"orderId": order.order_id, "clientOid": order.client_id}
+
+    def batch_modify(self, req: RestRequest, env: str, p: Any) -> Any:
+        """POST /api/v3/trade/batch-modify-order: per-item code/msg, like place-batch."""
+        results = []
+        for item in self.batch_items(p, "orderList"):
+            ref = item if isinstance(item, dict) else {}
+            try:
+                self.v3_category(ref, required=False)
+                order = self.modify(env, item)
+                results.append({"orderId": order.order_id, "clientOid": order.client_id, "code": "00000",
+                                "msg": "success"})
+            except ApiError as err:
+                results.append({"orderId": str(ref.get("orderId") or ""), "clientOid": str(ref.get("clientOid") or ""),
+                                "code": str(err.code), "msg": err.msg})
+        return results
 
     def cancel_order(self, req: RestRequest, env: str, p: Any) -> Any:
         order = self.cancel(env, p)
@@ -488,9 +627,61 @@ class BitgetFlavour(Flavour):
             "qty": fmt(o.qty), "amount": "", "cumExecQty": fmt(o.filled), "cumExecValue": fmt(o.filled_value),
             "avgPrice": fmt(o.avg_price), "timeInForce": o.tif, "orderStatus": STATUS[o.status],
             "posSide": o.pos_side, "holdMode": "one_way_mode", "reduceOnly": "yes" if o.reduce_only else "no",
-            "feeDetail": [{"feeCoin": o.fee_coin, "fee": fmt(o.fee)}] if o.fee else [],
+            "feeDetail": [{"feeCoin": o.fee_coin, "fee": fmt(o.fee)} if o.fee else {"feeCoin": None, "fee": None}],
             "cancelReason": "post_only" if o.cancel_reason == "post_only_would_take" else "",
-            "stpMode": "none", "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+            "stpMode": "none", "tradeSide": self.trade_side(o), "execType": "normal",
+            "createdTime": str(o.created_ms), "updatedTime": str(o.updated_ms),
+        }
+
+    @staticmethod
+    def trade_side(o: Order) -> str:
+        """Futures ``open``/``close``; empty for spot."""
+        if o.product == "spot":
+            return ""
+        return "close" if o.reduce_only else "open"
+
+    @staticmethod
+    def hold_side(o: Order) -> str:
+        """The position side an order works on (one-way mode: a buy opens or a reduce-only buy closes a short)."""
+        if o.product == "spot":
+            return ""
+        if o.pos_side:
+            return o.pos_side
+        return "long" if (o.side == "buy") != o.reduce_only else "short"
+
+    def leverage_of(self, env: str, o: Order) -> str:
+        """The leverage a futures order trades at (its position's, or the default); empty for spot."""
+        if o.product == "spot":
+            return ""
+        pos = self.engine.account(env).positions.get(o.symbol)
+        return fmt(pos.leverage if pos is not None else DEFAULT_LEVERAGE)
+
+    def order_push(self, env: str, o: Order) -> Dict[str, Any]:
+        """The V3 ``order`` topic: the REST view plus the fields only the stream documents."""
+        return dict(self.order_view(o), holdSide=self.hold_side(o), marginMode="crossed" if o.product != "spot" else "",
+                    marginCoin=o.fee_coin if o.product != "spot" else "", totalProfit="0",
+                    leverage=self.leverage_of(env, o))
+
+    def fill_push(self, f: Fill) -> Dict[str, Any]:
+        """The V3 ``fill`` topic: the REST view plus ``execTime`` and ``holdSide``."""
+        return dict(self.fill_view(f), execTime=str(f.ts), holdSide=self.hold_side(f.order))
+
+    def position_push(self, pos: Position) -> Dict[str, Any]:
+        """The V3 ``position`` topic names some REST fields differently."""
+        view = self.position_view(pos)
+        return dict(view, size=view["total"], marginSize=view["positionBalance"], liqPrice=view["liquidationPrice"],
+                    totalFundingFee=view["totalFunding"], marginRate="0")
+
+    def account_push(self, env: str) -> Dict[str, Any]:
+        """The V3 ``account`` topic (``totalEquity`` and a ``coin`` list, unlike REST ``assets``)."""
+        assets = self.assets_view(env)
+        return {
+            "unrealisedPnl": assets["unrealisedPnl"], "totalEquity": assets["accountEquity"],
+            "effEquity": assets["effEquity"], "mmr": assets["mmr"], "imr": assets["imr"], "mgnRatio": assets["mgnRatio"],
+            "positionMgnRatio": assets["positionMgnRatio"],
+            "coin": [{"coin": a["coin"], "balance": a["balance"], "available": a["available"], "locked": a["locked"],
+                      "equity": a["equity"], "usdValue": a["usdValue"], "borrow": "0", "debts": "0"}
+                     for a in assets["assets"]],
         }
 
     def order_filters(self, p: Dict[str, Any]) -> Tuple[str, str]:
@@ -518,7 +709,8 @@ class BitgetFlavour(Flavour):
     def fill_view(self, f: Fill) -> Dict[str, Any]:
         o = f.order
         return {
-            "execId": f.exec_id, "orderId": o.order_id, "clientOid": o.client_id, "category": o.category,
+            "execId": f.exec_id, "execLinkId": f.exec_id, "tradeSide": self.trade_side(o), "orderId": o.order_id,
+            "clientOid": o.client_id, "category": o.category,
             "symbol": o.symbol, "orderType": o.order_type, "side": o.side, "execPrice": fmt(f.price),
             "execQty": fmt(f.qty), "execValue": fmt(f.price * f.qty), "tradeScope": "maker" if f.is_maker else "taker",
             "feeDetail": [{"feeCoin": f.fee_coin, "fee": fmt(f.fee)}], "execPnl": fmt(f.pnl),
@@ -554,7 +746,93 @@ class BitgetFlavour(Flavour):
             view.update({"indexPrice": s["mid"], "markPrice": s["mid"], "fundingRate": "0.0001",
                          "nextFundingTime": str(next_funding_ms()), "holdingAmount": s["oi"],
                          "deliveryStartTime": None, "deliveryTime": None, "deliveryStatus": ""})
+            if stream:  # the futures ticker channel also names the symbol and its type (1 = perpetual)
+                view.update({"symbol": inst.symbol, "symbolType": 1, "deliveryPrice": "0"})
         return view
+
+    def v2_listing(self, product_type: str) -> List[Instrument]:
+        """The contracts of a V2 product type (the S-prefixed demo types are delisted: none)."""
+        if product_type.startswith("S"):
+            return []
+        if product_type == "COIN-FUTURES":
+            return self.instruments("inverse", None)
+        quote = product_type.split("-")[0]
+        return [inst for inst in self.market.listed("perp") if inst.quote == quote]
+
+    def coins(self) -> List[str]:
+        """Every coin of the listed spot pairs, bases first."""
+        names: Dict[str, None] = {}
+        for inst in self.market.listed("spot"):
+            names.setdefault(inst.base)
+        for inst in self.market.listed("spot"):
+            names.setdefault(inst.quote)
+        return list(names)
+
+    def v2_coins(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/spot/public/coins: every coin of the listed pairs, one chain each."""
+        wanted = str(p.get("coin") or "")
+        coins = self.coins()
+        if wanted and wanted not in coins:
+            raise ApiError("40034", "Parameter %s does not exist" % wanted)
+        return [{
+            "coinId": str(index + 1), "coin": coin, "transfer": "true", "areaCoin": "no",
+            "chains": [{
+                "chain": coin if coin not in ("USDT", "USDC") else "ERC20", "needTag": "false",
+                "withdrawable": "true", "rechargeable": "true", "withdrawFee": "0.0005" if coin == "BTC" else "1",
+                "extraWithdrawFee": "0", "depositConfirm": "1", "withdrawConfirm": "1",
+                "minDepositAmount": "0.0001", "minWithdrawAmount": "0.001", "browserUrl": "",
+                "contractAddress": "", "withdrawStep": "0", "withdrawMinScale": "8", "congestion": "normal",
+            }],
+        } for index, coin in enumerate(coins) if not wanted or coin == wanted]
+
+    def v2_spot_symbols(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/spot/public/symbols."""
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote,
+            "minTradeAmount": fmt(inst.min_qty), "maxTradeAmount": "10000000000", "takerFeeRate": "0.001",
+            "makerFeeRate": "0.001", "pricePrecision": str(decimal_places(inst.tick)),
+            "quantityPrecision": str(decimal_places(inst.qty_step)), "quotePrecision": "8", "status": "online",
+            "minTradeUSDT": "1", "buyLimitPriceRatio": "0.05", "sellLimitPriceRatio": "0.05",
+            "orderQuantity": "200", "areaSymbol": "no", "maxLimitOrderValue": "", "maxMarketOrderValue": "",
+            "openTime": str(inst.launch_ms), "offTime": "",
+        } for inst in self.instruments("spot", p.get("symbol"))]
+
+    def v2_contracts(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/mix/market/contracts (``productType`` required)."""
+        product_type = self.required(p, "productType")
+        if product_type not in V2_INST_TYPES or product_type == "SPOT":
+            raise ApiError("40808", "Parameter verification exception productType")
+        listing = self.v2_listing(product_type)
+        symbol = p.get("symbol")
+        if symbol:
+            listing = [inst for inst in listing if inst.symbol == symbol]
+            if not listing:
+                raise ApiError("40034", "Parameter %s does not exist" % symbol)
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "buyLimitPriceRatio": "0.05",
+            "sellLimitPriceRatio": "0.05", "feeRateUpRatio": "0.005", "makerFeeRate": "0.0002",
+            "takerFeeRate": "0.0006", "openCostUpRatio": "0.01",
+            "supportMarginCoins": [inst.base if inst.product == "inverse" else inst.quote],
+            "minTradeNum": fmt(inst.min_qty), "priceEndStep": "1", "volumePlace": str(decimal_places(inst.qty_step)),
+            "pricePlace": str(decimal_places(inst.tick)), "sizeMultiplier": fmt(inst.qty_step),
+            "symbolType": "perpetual", "minTradeUSDT": "5", "maxSymbolOrderNum": "200", "maxProductOrderNum": "400",
+            "maxPositionNum": "150", "symbolStatus": "normal", "offTime": "-1", "limitOpenTime": "-1",
+            "deliveryTime": "", "deliveryStartTime": "", "deliveryPeriod": "", "launchTime": str(inst.launch_ms),
+            "fundInterval": "8", "minLever": "1", "maxLever": "125", "posLimit": "0.05", "maintainTime": "",
+            "maxMarketOrderQty": "1000", "maxOrderQty": "10000", "isRwa": "NO",
+        } for inst in listing]
+
+    def v2_margin_currencies(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
+        """GET /api/v2/margin/currencies: every spot pair, borrowable both ways."""
+        return [{
+            "symbol": inst.symbol, "baseCoin": inst.base, "quoteCoin": inst.quote, "maxCrossedLeverage": "3",
+            "maxIsolatedLeverage": "10", "warningRiskRatio": "0.8", "liquidationRiskRatio": "1",
+            "minTradeAmount": fmt(inst.min_qty), "maxTradeAmount": "10000000000", "takerFeeRate": "0.001",
+            "makerFeeRate": "0.001", "pricePrecision": str(decimal_places(inst.tick)),
+            "quantityPrecision": str(decimal_places(inst.qty_step)), "minTradeUSDT": "5", "isBorrowable": True,
+            "userMinBorrow": "0.00000001", "status": "1", "isIsolatedBaseBorrowable": True,
+            "isIsolatedQuoteBorrowable": True, "isCrossBorrowable": True,
+        } for inst in self.market.listed("spot")]
 
     def v2_spot_tickers(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         return [self.v2_ticker(inst) for inst in self.instruments("spot", p.get("symbol"))]
@@ -563,7 +841,7 @@ class BitgetFlavour(Flavour):
         product = self.v2_product(p)
         if req.path.endswith("/ticker"):
             return [self.v2_ticker(self.instrument(product, self.required(p, "symbol")))]
-        return [self.v2_ticker(inst) for inst in self.instruments(product, None)]
+        return [self.v2_ticker(inst) for inst in self.v2_listing(str(p.get("productType")))]
 
     def v2_spot_candles(self, req: RestRequest, env: str, p: Dict[str, Any]) -> Any:
         inst = self.instrument("spot", self.required(p, "symbol"))
@@ -623,6 +901,44 @@ class BitgetFlavour(Flavour):
 
     # --- WebSocket -------------------------------------------------------------------------------------------
 
+    def usage(self, conn: WsConnection) -> _ConnLimits:
+        """What ``conn`` has used of :attr:`limits` (created on first use)."""
+        usage = self._usage.get(conn)
+        if usage is None:
+            usage = self._usage[conn] = _ConnLimits()
+        return usage
+
+    def on_frame(self, conn: WsConnection, data: Any) -> None:
+        """Count the frame against ``messages_per_second`` (30007 and a close when over), then handle it."""
+        usage = self.usage(conn)
+        if usage.cut_off:
+            return
+        now = time.monotonic()
+        usage.frames.append(now)
+        while usage.frames and usage.frames[0] <= now - self.limits.message_window:
+            usage.frames.popleft()
+        if len(usage.frames) > self.limits.messages_per_second:
+            # Bitget: more than 10 messages a second and the connection is closed.
+            usage.cut_off = True
+            self.reply(conn, {"event": "error", "code": 30007, "msg": "request over limit,connection close"})
+            conn.close_after_queued()
+            return
+        super().on_frame(conn, data)
+
+    def subscribe_refusal(self, conn: WsConnection, text: str) -> Optional[Tuple[int, str]]:
+        """Why a subscribe frame breaks a per-connection limit (or None); counts it otherwise."""
+        if len(text.encode("utf-8")) > self.limits.subscribe_request_bytes:
+            return 30016, "Param error: a subscribe request may hold at most %d bytes" % self.limits.subscribe_request_bytes
+        usage = self.usage(conn)
+        now = time.monotonic()
+        while usage.subscribes and usage.subscribes[0] <= now - 3600.0:
+            usage.subscribes.popleft()
+        if len(usage.subscribes) >= self.limits.subscribe_requests_per_hour:
+            return 30006, "Request too many: at most %d subscribe requests an hour per connection" % (
+                self.limits.subscribe_requests_per_hour)
+        usage.subscribes.append(now)
+        return None
+
     def on_message(self, conn: WsConnection, text: str) -> None:
         if text == "ping":
             self.reply(conn, "pong")
@@ -635,6 +951,10 @@ class BitgetFlavour(Flavour):
         if op == "login":
             self.login(conn, msg)
         elif op in ("subscribe", "unsubscribe"):
+            refusal = self.subscribe_refusal(conn, text) if op == "subscribe" else None
+            if refusal is not None:
+                self.reply(conn, {"event": "error", "code": refusal[0], "msg": refusal[1], "op": op})
+                return
             self.subscribe(conn, msg, op)
         elif op == "trade" and conn.kind == "v3private":
             self.ws_api(conn, msg)
@@ -691,6 +1011,9 @@ class BitgetFlavour(Flavour):
                 self.reply(conn, {"event": "unsubscribe", "arg": arg})
                 continue
             sub, error = self.parse_arg(conn, arg, key)
+            if sub is not None and key not in conn.subs and len(conn.subs) >= self.limits.channels_per_connection:
+                sub, error = None, (30006, "Request too many: at most %d channels per connection"
+                                    % self.limits.channels_per_connection)
             if sub is None:
                 self.reply(conn, {"event": "error", "arg": arg, "code": error[0], "msg": error[1], "op": op})
                 continue
@@ -719,8 +1042,9 @@ class BitgetFlavour(Flavour):
         inst = self.market.resolve(product, str(symbol)) if product and isinstance(symbol, str) else None
         if inst is None:
             return None, missing
-        if name in BOOK_DEPTHS and name != ("books15" if v3 else "books50"):  # V3 has books50, V2 books15
-            return Sub(key, "book", inst, depth=BOOK_DEPTHS[name], incremental=name == "books", arg=arg,
+        books = V3_BOOKS if v3 else V2_BOOKS
+        if name in books:
+            return Sub(key, "book", inst, depth=books[name], incremental=name == "books", arg=arg,
                        variant=variant), missing
         if name == "ticker":
             return Sub(key, "ticker", inst, arg=arg, variant=variant), missing
@@ -730,7 +1054,7 @@ class BitgetFlavour(Flavour):
             interval = str(arg.get("interval")) if name == "kline" else ""
         else:
             interval = name[len("candle"):] if isinstance(name, str) and name.startswith("candle") else ""
-        if interval in (V3_INTERVALS if v3 else V2_MIX_GRANULARITY):
+        if interval in (V3_INTERVALS if v3 else V2_CANDLES):
             return Sub(key, "kline", inst, interval=interval, interval_ms=INTERVAL_MS[interval], arg=arg,
                        variant=variant), missing
         return None, missing
@@ -793,9 +1117,9 @@ class BitgetFlavour(Flavour):
     def render_private(self, conn: WsConnection, sub: Sub, payload: Any) -> List[Any]:
         if sub.variant == "v3":
             views: Dict[str, Callable[[Any], Dict[str, Any]]] = {
-                "order": self.order_view, "fill": self.fill_view, "position": self.position_view}
+                "order": lambda o: self.order_push(conn.env, o), "fill": self.fill_push, "position": self.position_push}
             if sub.channel == "balance":
-                data = [dict(self.assets_view(conn.env), uTime=str(now_ms()))]
+                data = [self.account_push(conn.env)]
             elif sub.channel in views:
                 data = [views[sub.channel](payload)]
             else:
@@ -812,7 +1136,9 @@ class BitgetFlavour(Flavour):
                 return self.v2_coin_rows(conn.env, wanted)
             return [{"marginCoin": r["coin"], "frozen": fmt(r["locked"]), "available": fmt(r["available"]),
                      "maxOpenPosAvailable": fmt(r["available"]), "maxTransferOut": fmt(r["available"]),
-                     "equity": fmt(r["equity"]), "usdtEquity": fmt(r["usd"])}
+                     "equity": fmt(r["equity"]), "usdtEquity": fmt(r["usd"]), "crossedRiskRate": "0",
+                     "unrealizedPL": fmt(r["upnl"]), "unionTotalMargin": fmt(r["equity"]),
+                     "unionAvailable": fmt(r["available"]), "unionMm": "0", "assetsMode": "single"}
                     for r in self.coin_rows(self.engine.account(conn.env))
                     if r["coin"] in ("USDT", "USDC") and (not wanted or r["coin"] == wanted)]
         if sub.channel == "position":
@@ -825,13 +1151,19 @@ class BitgetFlavour(Flavour):
             return []
         if sub.channel == "fill":
             f = payload
-            return [{"orderId": order.order_id, "tradeId": f.exec_id, "symbol": order.symbol,
-                     "orderType": order.order_type, "side": order.side, "priceAvg": fmt(f.price), "size": fmt(f.qty),
-                     "amount": fmt(f.price * f.qty), "tradeScope": "maker" if f.is_maker else "taker",
-                     "feeDetail": [{"feeCoin": f.fee_coin, "totalFee": fmt(-f.fee)}], "cTime": str(f.ts),
-                     "uTime": str(f.ts)}]
+            fees = [{"feeCoin": f.fee_coin, "deduction": "no", "totalDeductionFee": "0", "totalFee": fmt(-f.fee)}]
+            fill = {"orderId": order.order_id, "tradeId": f.exec_id, "symbol": order.symbol,
+                    "orderType": order.order_type, "side": order.side, "tradeScope": "maker" if f.is_maker else "taker",
+                    "feeDetail": fees, "cTime": str(f.ts), "uTime": str(f.ts)}
+            if product == "spot":
+                fill.update({"priceAvg": fmt(f.price), "size": fmt(f.qty), "amount": fmt(f.price * f.qty)})
+            else:  # futures fills name the numbers differently and carry the position fields
+                fill.update({"clientOid": order.client_id, "posMode": "one_way_mode", "price": fmt(f.price),
+                             "baseVolume": fmt(f.qty), "quoteVolume": fmt(f.price * f.qty), "profit": fmt(f.pnl),
+                             "tradeSide": self.trade_side(order)})
+            return [fill]
         last = self.engine.fills(conn.env, order_id=order.order_id)[:1]
-        return [{
+        view: Dict[str, Any] = {
             "instId": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
             "price": fmt(order.price) if order.price is not None else "", "size": fmt(order.qty),
             "newSize": fmt(order.qty), "notional": fmt(order.qty * (order.price or ZERO)),
@@ -843,8 +1175,19 @@ class BitgetFlavour(Flavour):
             "accBaseVolume": fmt(order.filled), "priceAvg": fmt(order.avg_price), "status": STATUS[order.status],
             "reduceOnly": "yes" if order.reduce_only else "no", "enterPointSource": "API",
             "feeDetail": [{"feeCoin": order.fee_coin, "fee": fmt(-order.fee)}] if order.fee else [],
-            "cTime": str(order.created_ms), "uTime": str(order.updated_ms),
-        }]
+            "stpMode": "none", "cTime": str(order.created_ms), "uTime": str(order.updated_ms),
+        }
+        if product == "spot":
+            view["ordType"] = order.order_type
+        else:
+            notional = order.qty * (order.price or self.market.mark_price(self.engine.instrument("perp", order.symbol)))
+            view.update({"posMode": "one_way_mode", "posSide": "net", "tradeSide": self.trade_side(order),
+                         "marginMode": "crossed", "marginCoin": order.fee_coin, "leverage": self.leverage_of(conn.env, order),
+                         "cancelReason": "normal_cancel" if order.status == "cancelled" else "",
+                         "notionalUsd": fmt(notional), "fillNotionalUsd": fmt(order.filled_value), "pnl": "0",
+                         "totalProfits": "0", "presetStopSurplusPrice": "", "presetStopSurplusExecutePrice": "",
+                         "presetStopLossPrice": "", "presetStopLossExecutePrice": ""})
+        return [view]
 
     def v2_position(self, pos: Position) -> Dict[str, Any]:
         margin = self.engine.position_margin(pos)
@@ -855,7 +1198,9 @@ class BitgetFlavour(Flavour):
             "posMode": "one_way_mode", "total": fmt(abs(pos.size)), "available": fmt(abs(pos.size)), "frozen": "0",
             "openPriceAvg": fmt(pos.entry), "leverage": int(pos.leverage), "achievedProfits": fmt(pos.realised),
             "unrealizedPL": fmt(upnl), "unrealizedPLR": fmt((upnl / margin).quantize(Decimal("0.0001"))) if margin else "0",
-            "liquidationPrice": "0", "keepMarginRate": "0.004", "marginRate": "0",
+            "liquidationPrice": "0", "keepMarginRate": "0.004", "marginRate": "0", "assetMode": "single",
+            "breakEvenPrice": fmt(pos.entry), "deductedFee": "0", "isolatedMarginRate": "", "totalFee": "0",
+            "markPrice": fmt(self.market.mark_price(self.engine.instrument("perp", pos.symbol))),
             "cTime": str(pos.created_ms), "uTime": str(pos.updated_ms),
         }
 
@@ -867,50 +1212,83 @@ class BitgetFlavour(Flavour):
             self.run_ws_api(conn, msg)
 
     def run_ws_api(self, conn: WsConnection, msg: Dict[str, Any]) -> None:
-        req_id = msg.get("id")
+        received_us = now_us()
+        req_id = msg.get("id")  # echoed as sent (a number stays a number)
         topic = msg.get("topic")
         category = msg.get("category")
         try:
             if not conn.authenticated:
                 raise ApiError("30004", LOGIN_MESSAGES[30004])
-            if category not in V3_INST_TYPES:  # lower-case only here (V3 REST wants upper-case)
-                raise self.bad_request("category")
             if topic not in WS_API_TOPICS:
                 raise self.bad_request("topic")
+            if category not in WS_API_CATEGORIES and not (category is None and topic in WS_API_NO_CATEGORY):
+                raise self.bad_request("category")
+            request_ms = self.ws_api_request_time(msg)
             args = msg.get("args")
             if not isinstance(args, list) or not args:
                 raise ApiError("40019", "Parameter args cannot be empty")
-            product = V3_INST_TYPES[category]
-            label = category.upper()
-            if topic == "place-order":
-                order = self.place(conn.env, self.order_request(args[0], label, product, ws=True))
-                items = [{"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
-                          "cTime": str(order.created_ms)}]
-            elif topic == "cancel-order":
-                order = self.cancel(conn.env, args[0])
-                items = [{"orderId": order.order_id, "clientOid": order.client_id}]
+            if topic in WS_API_SINGLE:
+                items = [self.ws_api_op(conn.env, str(topic), args[0], category, request_ms)]
             else:
-                items = [self.ws_api_item(conn.env, topic, item, label, product) for item in args]
+                items = [self.ws_api_item(conn.env, str(topic), item, category, request_ms) for item in args]
         except ApiError as err:
             self.reply_ws_api(conn, {"event": "error", "id": req_id, "code": str(err.code), "msg": err.msg})
             return
-        reply = {"event": "trade", "id": req_id, "category": category, "topic": topic, "args": items,
-                 "code": "0", "msg": "success", "ts": str(now_ms())}
-        if topic in ("cancel-order", "batch-cancel"):
+        reply: Dict[str, Any] = {"event": "trade", "id": req_id, "category": category, "topic": topic, "args": items,
+                                 "code": "0", "msg": "success", "ts": str(now_ms())}
+        if topic in WS_API_NO_CATEGORY:  # cancel and modify replies carry no category
             del reply["category"]
+        usage = self.usage(conn)
+        reply.update({"connId": conn.conn_id, "receiveTime": str(received_us), "pushTime": str(now_us()),
+                      "rateLimit": [{"limit": str(self.limits.messages_per_second),
+                                     "remaining": str(max(self.limits.messages_per_second - len(usage.frames), 0))}]})
         self.reply_ws_api(conn, reply)
 
-    def ws_api_item(self, env: str, topic: str, item: Any, label: str, product: str) -> Dict[str, Any]:
+    def ws_api_request_time(self, msg: Dict[str, Any]) -> Optional[int]:
+        """The optional top-level ``requestTime`` (ms, number or digit string)."""
+        value = msg.get("requestTime")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+            raise self.bad_request("requestTime")
+        return int(value)
+
+    def check_receive_window(self, item: Any, request_ms: Optional[int]) -> None:
+        """``receiveWindow`` (10..60000 ms) bounds how old ``requestTime`` may be when the order arrives."""
+        if not isinstance(item, dict) or item.get("receiveWindow") in (None, ""):
+            return
+        window = item["receiveWindow"]
+        if isinstance(window, bool) or not isinstance(window, (int, str)) or not str(window).isdigit() \
+                or not RECEIVE_WINDOW_MS[0] <= int(window) <= RECEIVE_WINDOW_MS[1]:
+            raise ApiError("40808", "Parameter verification exception receiveWindow must be %d..%d"
+                           % RECEIVE_WINDOW_MS)
+        if request_ms is not None and now_ms() - request_ms > int(window):
+            raise ApiError("40008", "Request timestamp expired")
+
+    def ws_api_op(self, env: str, topic: str, item: Any, category: Optional[str],
+                  request_ms: Optional[int]) -> Dict[str, Any]:
+        """Run one order command of the WebSocket API; its answer item (without code/msg)."""
+        self.check_receive_window(item, request_ms)
+        if topic in ("place-order", "batch-place"):
+            label = str(category)  # never None here: placing requires a category
+            order = self.place(env, self.order_request(item, label.upper(), WS_API_CATEGORIES[label], ws=True))
+            return {"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
+                    "cTime": str(order.created_ms)}
+        if topic in ("modify-order", "batch-modify"):
+            order = self.modify(env, item)
+        else:
+            order = self.cancel(env, item)
+        return {"orderId": order.order_id, "clientOid": order.client_id}
+
+    def ws_api_item(self, env: str, topic: str, item: Any, category: Optional[str],
+                    request_ms: Optional[int]) -> Dict[str, Any]:
         """One item of a WebSocket API batch, with its own code/msg."""
         ref = item if isinstance(item, dict) else {}
         try:
-            if topic == "batch-place":
-                order = self.place(env, self.order_request(item, label, product, ws=True))
-                return {"symbol": order.symbol, "orderId": order.order_id, "clientOid": order.client_id,
-                        "cTime": str(order.created_ms), "code": "0", "msg": "success"}
-            order = self.cancel(env, item)
-            return {"orderId": order.order_id, "clientOid": order.client_id, "code": "0", "msg": "success"}
+            return dict(self.ws_api_op(env, topic, item, category, request_ms), code="0", msg="success")
         except ApiError as err:
-            return {"symbol": ref.get("symbol", ""), "orderId": str(ref.get("orderId") or ""),
-                    "clientOid": str(ref.get("clientOid") or ""), "code": str(err.code), "msg": err.msg}
-
+            failed = {"orderId": str(ref.get("orderId") or ""), "clientOid": str(ref.get("clientOid") or ""),
+                      "code": str(err.code), "msg": err.msg}
+            if topic == "batch-place":
+                failed = dict({"symbol": ref.get("symbol", "")}, **failed)
+            return failed

@@ -300,7 +300,7 @@ class WsConnection:
         self.sent = 0
         self.closed = threading.Event()
         self._cond = threading.Condition()
-        self._outbox: List[Tuple[float, int, str]] = []
+        self._outbox: List[Tuple[float, int, Optional[str]]] = []  # text None: close here
         self._order = itertools.count()
         self._silent_until = 0.0
         self._silent_then = "resume"
@@ -350,6 +350,12 @@ class WsConnection:
             self._budget_mode = mode
             if count <= 0:
                 self._drop_mode = mode
+            self._cond.notify()
+
+    def close_after_queued(self) -> None:
+        """Send what is due so far, then close (close frame 1001), e.g. after a final error reply."""
+        with self._cond:
+            heapq.heappush(self._outbox, (time.monotonic(), next(self._order), None))
             self._cond.notify()
 
     def go_silent(self, seconds: float, then: str) -> None:
@@ -409,6 +415,9 @@ class WsConnection:
                 due, _, text = self._outbox[0]
                 if due <= now:
                     heapq.heappop(self._outbox)
+                    if text is None:  # close_after_queued(): the writer has sent everything before it
+                        self._drop_mode = self._drop_mode or "close"
+                        continue
                     return None, text
                 timeout = due - now
             self._cond.wait(timeout)
