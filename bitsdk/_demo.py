@@ -372,7 +372,6 @@ class Venue:
     private_key: str
     trade_key: str  # the connection the WebSocket API uses
     # 1. market data
-    server_time_path: str
     ticker: Call
     ticker_path: str
     order_book: Call
@@ -428,7 +427,6 @@ BITGET = Venue(
     public_key="v3Public",
     private_key="v3Private",
     trade_key="v3Private",
-    server_time_path="data.serverTime",
     ticker=Call("get_tickers", params={"category": "SPOT", "symbol": SYMBOL}),
     ticker_path="data.0",
     order_book=Call("get_order_book", params={"category": "SPOT", "symbol": SYMBOL, "limit": 5}),
@@ -482,7 +480,6 @@ BYBIT = Venue(
     public_key="v5LinearPublic",
     private_key="v5Private",
     trade_key="v5PrivateTrade",
-    server_time_path="time",
     ticker=Call("get_tickers", params={"category": "linear", "symbol": SYMBOL}),
     ticker_path="result.list.0",
     order_book=Call("get_orderbook", params={"category": "linear", "symbol": SYMBOL, "limit": 5}),
@@ -603,8 +600,8 @@ class Session:
 def step_market(s: Session) -> None:
     """Server time, the measured latency, a ticker, the order book and a few candles."""
     v, out = s.venue, s.out
-    reply = s.rest_call(s.rest, Call("get_server_time"))
-    out.got(f"server time {_utc(dig(reply, v.server_time_path))}")
+    out.sent("fetch_server_time()", via="the exchange's clock, epoch ms on both exchanges")
+    out.got(f"server time {_utc(s.rest.fetch_server_time())}")
 
     out.sent("fetch_latency_summary()", via="one more server-time request, timed")
     summary = s.rest.fetch_latency_summary()

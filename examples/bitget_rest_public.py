@@ -19,8 +19,8 @@ SYMBOL = "BTCUSDT"
 
 def main() -> None:
     with RestClientV3(**bitget_options()) as client:
-        server_time = client.get_server_time()
-        print("server time:", server_time["data"]["serverTime"])
+        # GET /api/v2/public/time on every Bitget client (V3's own time path is reported to 404)
+        print("server time (epoch ms):", client.fetch_server_time())
 
         instruments = client.get_instruments(category="SPOT", symbol=SYMBOL)["data"]
         spot = instruments[0]

@@ -45,7 +45,7 @@ def main() -> None:
 
     bybit = bybit_options()
     with RestClientV5(**bybit, logger=logger, trace=True) as client:
-        client.get_server_time()
+        client.fetch_server_time()
         if bybit.get("api_key"):
             client.get_wallet_balance(accountType="UNIFIED")  # signed: X-BAPI-SIGN is redacted
 
@@ -57,7 +57,7 @@ def main() -> None:
     os.environ["BITGETTRACE"] = "true"
     bitget = bitget_options()
     with RestClientV3(**bitget, logger=logger) as client:
-        client.get_server_time()
+        client.fetch_server_time()
         if bitget.get("api_key"):
             client.get_balances()  # ACCESS-KEY, ACCESS-SIGN and ACCESS-PASSPHRASE are redacted
 

@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
+import requests
 
 
 def rest(ex, h, rsa=False, demo=False):
@@ -33,7 +34,8 @@ def err(resp, code, status=400):
 
 def test_v3_public_market(bitget, h):
     api = rest(bitget, h)
-    assert abs(int(ok(api.public("/api/v3/public/time"))["serverTime"]) - h.now_ms()) < 5000
+    assert abs(int(ok(api.public("/api/v2/public/time"))["serverTime"]) - h.now_ms()) < 5000
+    assert requests.get(bitget.rest_url + "/api/v3/public/time", timeout=5).status_code == 404  # bitget.md §0.3
     instruments = ok(api.public("/api/v3/market/instruments", {"category": "USDT-FUTURES"}))
     assert {"BTCUSDT", "ETHUSDT"} <= {i["symbol"] for i in instruments}
     assert instruments[0]["category"] == "USDT-FUTURES"

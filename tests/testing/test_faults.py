@@ -139,7 +139,7 @@ def test_delay_replies(bitget, h, ws_factory):
     assert time.monotonic() - start < 0.25  # only one reply was delayed
     bitget.faults.delay_replies(0.3, count=1, rest=True)
     start = time.monotonic()
-    assert requests.get(bitget.rest_url + "/api/v3/public/time", timeout=5).status_code == 200
+    assert requests.get(bitget.rest_url + "/api/v2/public/time", timeout=5).status_code == 200
     assert time.monotonic() - start >= 0.28
 
 
@@ -209,7 +209,7 @@ def test_ws_api_late_reply_bitget(bitget, h, ws_factory):
 @pytest.mark.parametrize("exchange", ["bybit", "bitget"])
 def test_rest_errors(exchange):
     with LoopbackExchange(exchange) as ex:
-        url = ex.rest_url + ("/v5/market/time" if exchange == "bybit" else "/api/v3/public/time")
+        url = ex.rest_url + ("/v5/market/time" if exchange == "bybit" else "/api/v2/public/time")
         ex.faults.rest_errors(1, "5xx")
         ex.faults.rest_errors(1, "429")
         ex.faults.rest_errors(1, "html")
