@@ -13,11 +13,13 @@ import itertools
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from .. import _casing
 from .._futures import CommandFuture
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact, check_choice
+from .._options import checked_options
+from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, WsKeyMap, _compact
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
-from ._rest import LEGACY_DEMO_PRODUCT_TYPES
+from . import _sign as sign
 
 __all__ = ["WS_KEY_MAP", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient"]
 
@@ -32,9 +34,10 @@ _PATHS = {
     "v3Private": "/v3/ws/private",
 }
 
-V3_PUBLIC_INST_TYPES = ("spot", "usdt-futures", "usdc-futures", "coin-futures")
+# The casing tables are bitsdk._casing's (shared with REST); these names stay importable.
+V3_PUBLIC_INST_TYPES = _casing.BITGET_V3_PUBLIC_STREAMS.choices["instType"]
 V3_PRIVATE_TOPICS = frozenset(("account", "position", "fill", "order", "strategy-order"))
-V2_INST_TYPES = ("SPOT", "MARGIN", "USDT-FUTURES", "USDC-FUTURES", "COIN-FUTURES")
+V2_INST_TYPES = _casing.BITGET_V2_STREAMS.choices["instType"]
 #: V2 channels that route to ``v2Private`` (bitget.md §4.9, incl. the V1/V3 names the SDK checks).
 V2_PRIVATE_CHANNELS = frozenset(
     """account orders positions orders-algo positions-history account-crossed account-isolated
@@ -42,7 +45,7 @@ V2_PRIVATE_CHANNELS = frozenset(
 )
 _V2_COIN_CHANNELS = frozenset(("account", "account-crossed", "account-isolated"))
 #: WebSocket API categories: lower-case, like V3 stream instTypes, plus ``margin``.
-WS_API_CATEGORIES = ("spot", "margin", "usdt-futures", "usdc-futures", "coin-futures")
+WS_API_CATEGORIES = _casing.BITGET_WS_API.choices["category"]
 #: Operations that find the order by ``orderId``/``clientOid`` and so may leave ``category`` out.
 WS_API_CATEGORY_OPTIONAL = frozenset(("cancel-order", "batch-cancel", "modify-order", "batch-modify"))
 #: Bitget's bounds for an order's ``receiveWindow``, in milliseconds.
@@ -86,16 +89,18 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
     PING_FRAME = "ping"
     NEEDS_PASS = True
 
+    @checked_options
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
         api_pass: Optional[str] = None,
+        *,
         demo_trading: bool = False,
         recv_window: int = 0,
         **options: Any,
     ):
+        sign.check(api_key, api_secret, api_pass)
         self._demo_trading = bool(demo_trading)
         super().__init__(api_key=api_key, api_secret=api_secret, api_pass=api_pass, recv_window=recv_window, **options)
 
@@ -106,14 +111,10 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
         return [_compact({"op": op, "args": args[i : i + _BATCH]}) for i in range(0, len(args), _BATCH)]
 
     def _login_frame(self, ws_key: str) -> str:
-        creds = self._credentials
-        assert creds.signer is not None  # _require_credentials ran before any private connect
-        # Seconds, rounded half up like the JS SDK; a JSON number on the wire.
+        # _require_credentials ran before any private connect. Seconds, rounded half up like
+        # the JS SDK; a JSON number on the wire.
         ts = (self._now_ms() + self._recv_window + 500) // 1000
-        sign = creds.signer.sign_base64(f"{ts}GET/user/verify")
-        return _compact(
-            {"op": "login", "args": [{"apiKey": creds.api_key, "passphrase": creds.api_pass, "timestamp": ts, "sign": sign}]}
-        )
+        return _compact({"op": "login", "args": [sign.login_args(self._credentials, ts)]})
 
     def _login_verdict(self, msg: Any) -> Any:
         event = msg.get("event")
@@ -273,9 +274,8 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         if ws_key != "v3Private":
             self._check_key(ws_key)
             raise InvalidParameterError(f"the WebSocket API runs on ws_key 'v3Private', not {ws_key!r}")
-        what = "category on the Bitget WebSocket API (lower-case)"
         if category is not None:
-            check_choice(category, WS_API_CATEGORIES, what)
+            _casing.BITGET_WS_API.check("category", category)
         elif operation not in WS_API_CATEGORY_OPTIONAL:
             raise InvalidParameterError(
                 f"{operation} needs a category: one of {', '.join(repr(c) for c in WS_API_CATEGORIES)}"
@@ -288,7 +288,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             if not isinstance(item, Mapping):
                 raise InvalidParameterError(f"each WebSocket API item is a dict; got {item!r}")
             if "reduceOnly" in item:
-                check_choice(item["reduceOnly"], ("YES", "NO"), "reduceOnly on the Bitget WebSocket API (upper-case)")
+                _casing.BITGET_WS_API.check("reduceOnly", item["reduceOnly"])
             if operation in WS_API_CATEGORY_OPTIONAL and not (item.get("orderId") or item.get("clientOid")):
                 raise InvalidParameterError(f"each {operation} item needs 'orderId' or 'clientOid'; got {dict(item)!r}")
             arg = dict(item)
@@ -321,7 +321,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
         if ws_key == "v3Private":
             payload.setdefault("instType", "UTA")
-            check_choice(payload["instType"], ("UTA",), f"instType of the V3 private topic {topic!r}")
+            _casing.BITGET_V3_PRIVATE_STREAMS.check("instType", payload["instType"])
             return
         if topic in V3_PRIVATE_TOPICS:
             raise InvalidParameterError(f"{topic!r} is a private V3 topic: subscribe it on ws_key 'v3Private'")
@@ -329,7 +329,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             if payload["instType"] == "UTA":
                 raise InvalidParameterError("instType 'UTA' is for private topics on 'v3Private'; public V3 streams take "
                                             + ", ".join(repr(v) for v in V3_PUBLIC_INST_TYPES))
-            check_choice(payload["instType"], V3_PUBLIC_INST_TYPES, "instType on Bitget V3 public streams (lower-case)")
+            _casing.BITGET_V3_PUBLIC_STREAMS.check("instType", payload["instType"])
 
 
 class WebsocketClientV2(_BitgetWebsocketClient):
@@ -390,15 +390,8 @@ class WebsocketClientV2(_BitgetWebsocketClient):
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
         if "instType" not in payload:
             return
-        inst_type = payload["instType"]
-        if inst_type in LEGACY_DEMO_PRODUCT_TYPES:  # delisted, but old code keeps running
-            return
-        if isinstance(inst_type, str) and inst_type.upper() in LEGACY_DEMO_PRODUCT_TYPES:
-            raise InvalidParameterError(
-                f"instType {inst_type!r}: the S-prefixed demo products were delisted on 2025-08-04; demo "
-                f"trading uses the normal instTypes with demo_trading=True, write {inst_type.upper()[1:]!r}"
-            )
-        check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)", strict=False)
+        # The delisted S-prefixed demo types pass when spelled exactly: old code keeps running.
+        _casing.check_product_type(_casing.BITGET_V2_STREAMS, "instType", payload["instType"], V2_INST_TYPES, strict=False)
 
 
 class WebsocketAPIClient(BaseWebsocketAPIClient):
@@ -426,15 +419,17 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         **options: any other :class:`WebsocketClientV3` option.
     """
 
+    @checked_options(forwards_to=WebsocketClientV3)
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
         api_pass: Optional[str] = None,
+        *,
         demo_trading: bool = False,
         **options: Any,
     ):
+        sign.check(api_key, api_secret, api_pass)
         self._ws = WebsocketClientV3(
             api_key=api_key, api_secret=api_secret, api_pass=api_pass, demo_trading=demo_trading, **options
         )
