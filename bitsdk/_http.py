@@ -27,6 +27,7 @@ from ._casing import choice_message as _choice_message
 from ._clock import Clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
+from ._options import check_base_url, check_seconds, check_timeout
 from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
@@ -172,6 +173,17 @@ class RestClient:
         """
         # ws_url is accepted and ignored so that one options dict (the loopback exchange's
         # client_options(), say) builds REST and WebSocket clients alike.
+        check_base_url(base_url)
+        check_timeout(timeout)
+        check_seconds("time_sync_interval", time_sync_interval, allow_none=True)
+        if time_offset_ms.__class__ is bool or not isinstance(time_offset_ms, int):
+            raise errors.InvalidParameterError(
+                f"time_offset_ms must be an int of milliseconds, got a {type(time_offset_ms).__name__}"
+            )
+        if proxies is not None and not isinstance(proxies, Mapping):
+            raise errors.InvalidParameterError('proxies must be a dict such as {"https": "http://proxy:3128"}')
+        if session is not None and not isinstance(session, requests.Session):
+            raise errors.InvalidParameterError(f"session must be a requests.Session, got a {type(session).__name__}")
         self.credentials = Credentials(api_key, api_secret, api_pass)
         self.base_url = (base_url or self.DEFAULT_BASE_URL).rstrip("/")
         self.timeout = timeout

@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, 
 
 from .errors import InvalidParameterError, UnknownOptionError
 
-__all__ = ["checked_options"]
+__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,3 +153,39 @@ def closest(name: str, valid: Any) -> Optional[str]:
 def _fold(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
+
+
+def check_seconds(name: str, value: Any, *, allow_none: bool = False) -> None:
+    """Refuse anything but a positive, finite number of seconds (``None`` when allowed)."""
+    if value is None and allow_none:
+        return
+    if value.__class__ is bool or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+        shown = repr(value) if isinstance(value, (int, float, type(None))) else f"a {type(value).__name__}"
+        raise InvalidParameterError(
+            f"{name} must be a positive number of seconds" + (" or None" if allow_none else "") + f", got {shown}"
+        )
+
+
+def check_timeout(value: Any) -> None:
+    """A REST ``timeout``: positive seconds, or a ``(connect, read)`` pair of them. ``None``
+    (wait forever) is refused: a request must never hang."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise InvalidParameterError(f"timeout is seconds or a (connect, read) pair, got {len(value)} values")
+        for part in value:
+            check_seconds("each part of timeout=(connect, read)", part)
+        return
+    check_seconds("timeout", value)
+
+
+def check_base_url(value: Any) -> None:
+    """A REST ``base_url``: ``None`` or an ``http://`` / ``https://`` scheme and host."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or any(
+        ch.isspace() for ch in value
+    ):
+        shown = f"{value[:80]!r}" if isinstance(value, str) else f"a {type(value).__name__}"
+        raise InvalidParameterError(
+            f"base_url must be a scheme and host such as 'https://api.bybit.com' (no spaces), got {shown}"
+        )

@@ -182,6 +182,12 @@ class _BitgetRest(RestClient):
 class RestClientV3(_BitgetRest):
     """Bitget V3 / Unified Trading Account (UTA) REST client, every ``/api/v3`` endpoint.
 
+    Constructor (shared by :class:`RestClientV3` and :class:`RestClientV2`): ``api_key``,
+    ``api_secret`` and ``api_pass`` may be passed positionally, in that order, as on every
+    bitsdk client (REST and WebSocket); every other option is keyword-only and named in the
+    signature. All three credentials or none. A misspelt option raises
+    :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     ``category`` is upper-case here (``"SPOT"``, ``"USDT-FUTURES"``...) and ``reduceOnly`` is
     ``"yes"``/``"no"``; other spellings are refused before sending::
 
@@ -457,6 +463,12 @@ class RestClientV3(_BitgetRest):
 class RestClientV2(_BitgetRest):
     """Bitget V2 / Classic REST client, every ``/api/v2`` endpoint (spot, futures, margin,
     copy trading, earn, broker, P2P, tax, convert).
+
+    Constructor (shared by :class:`RestClientV3` and :class:`RestClientV2`): ``api_key``,
+    ``api_secret`` and ``api_pass`` may be passed positionally, in that order, as on every
+    bitsdk client (REST and WebSocket); every other option is keyword-only and named in the
+    signature. All three credentials or none. A misspelt option raises
+    :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
 
     ``productType`` is upper-case (``"USDT-FUTURES"``; demo trading uses the same product
     types with ``demo_trading=True``) and futures ``reduceOnly`` is ``"YES"``/``"NO"``. The

@@ -190,6 +190,11 @@ class WebsocketClientV3(_BitgetWebsocketClient):
                          WS_KEY_MAP.v3Public)
             ws.wait(60)
 
+    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
+    that order, as on every bitsdk client (REST and WebSocket); every other option is
+    keyword-only. All three credentials or none: a partial set is refused at construction. A
+    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     Args:
         api_key, api_secret, api_pass: UTA API credentials (private topics, WS API);
             ``api_secret`` may be an RSA private key in PEM form.
@@ -412,6 +417,11 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
             ack = api.submit_new_order("spot", {"symbol": "BTCUSDT", "side": "buy",
                                                 "orderType": "limit", "qty": "0.001",
                                                 "price": "20000", "timeInForce": "gtc"})
+
+    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
+    that order, as on every bitsdk client (REST and WebSocket); every other option is
+    keyword-only. All three credentials or none: a partial set is refused at construction. A
+    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
 
     Args:
         api_key, api_secret, api_pass: UTA API credentials.

@@ -325,6 +325,12 @@ class RestClientV5(_BybitRest):
     """Bybit V5 REST client: every ``/v5`` endpoint (market, trade, position, account, asset,
     user, spread, RFQ, earn, loans, broker, P2P...).
 
+    Constructor (shared by :class:`RestClientV5` and :class:`SpotClientV3`): ``api_key`` and
+    ``api_secret`` may be passed positionally, in that order, as on every bitsdk client (REST
+    and WebSocket); every other option is keyword-only and named in the signature. Both or
+    neither. A misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the
+    closest one (``RestClientV5(test_net=True)``: ``did you mean testnet=?``).
+
     Parameters keep Bybit's own (camelCase) names and go in as one dict, as keyword
     arguments, or both. ``category`` is lower-case (``"spot"``, ``"linear"``, ``"inverse"``,
     ``"option"``) and is checked before sending on the trading endpoints. A few methods also

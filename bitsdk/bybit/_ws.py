@@ -117,6 +117,11 @@ class WebsocketClient(BaseWebsocketClient):
             ws.subscribe_v5(["orderbook.50.BTCUSDT", "publicTrade.BTCUSDT"], "linear")
             ws.wait(60)
 
+    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
+    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
+    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
+    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     Args:
         api_key: API key (private topics and the WebSocket API only).
         api_secret: HMAC secret, or an RSA private key in PEM form.
@@ -375,6 +380,11 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         with WebsocketAPIClient(api_key=KEY, api_secret=SECRET, testnet=True) as api:
             ack = api.submit_new_order(category="linear", symbol="BTCUSDT", side="Buy",
                                        orderType="Limit", qty="0.001", price="20000")
+
+    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
+    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
+    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
+    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
 
     Args:
         api_key: API key.
