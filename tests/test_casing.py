@@ -30,7 +30,7 @@ CASE_MESSAGE = re.compile(
 def offline():
     """No HTTP request and no WebSocket thread may start."""
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps, \
-            mock.patch("bitsdk._ws.threading.Thread.start", side_effect=AssertionError("a thread was started")):
+            mock.patch("threading.Thread.start", side_effect=AssertionError("a thread was started")):
         yield rsps
     assert not rsps.calls
 

@@ -218,29 +218,22 @@ BYBIT_PARTIAL = [
 ]
 
 
-@pytest.mark.parametrize("given, missing", BITGET_PARTIAL)
-def test_bitget_partial_credentials_are_refused_on_every_client(given: Dict[str, str], missing: str) -> None:
+@pytest.mark.parametrize(
+    "clients, given, missing, head",
+    [(BITGET, given, missing, "Bitget needs the API key, secret and passphrase together") for given, missing in BITGET_PARTIAL]
+    + [(BYBIT, given, missing, "Bybit needs the API key and secret together") for given, missing in BYBIT_PARTIAL],
+)
+def test_partial_credentials_are_refused_on_every_client(
+    clients: List[type], given: Dict[str, str], missing: str, head: str
+) -> None:
     messages = set()
-    for cls in BITGET:
+    for cls in clients:
         with pytest.raises(errors.InvalidParameterError) as caught:
             cls(**given)
         messages.add(str(caught.value))
-    assert len(messages) == 1, messages  # one message, REST, streams and WS API alike
+    assert len(messages) == 1, messages  # one message per exchange: REST, streams and WS API alike
     message = messages.pop()
-    assert message.startswith("Bitget needs the API key, secret and passphrase together")
-    assert missing in message and SECRET not in message
-
-
-@pytest.mark.parametrize("given, missing", BYBIT_PARTIAL)
-def test_bybit_partial_credentials_are_refused_on_every_client(given: Dict[str, str], missing: str) -> None:
-    messages = set()
-    for cls in BYBIT:
-        with pytest.raises(errors.InvalidParameterError) as caught:
-            cls(**given)
-        messages.add(str(caught.value))
-    assert len(messages) == 1, messages
-    message = messages.pop()
-    assert message.startswith("Bybit needs the API key and secret together") and missing in message
+    assert message.startswith(head) and missing in message
     assert SECRET not in message
 
 
