@@ -17,7 +17,7 @@ import difflib
 import functools
 import inspect
 import threading
-from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, TypeVar, cast
+from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, TypeVar, cast, overload
 
 from .errors import InvalidParameterError, UnknownOptionError
 
@@ -39,6 +39,14 @@ class _Accepted(NamedTuple):
 
 _cache: Dict[type, _Accepted] = {}
 _cache_lock = threading.Lock()
+
+
+@overload
+def checked_options(init: F) -> F: ...
+
+
+@overload
+def checked_options(*, forwards_to: Optional[type] = None) -> Callable[[F], F]: ...
 
 
 def checked_options(init: Optional[F] = None, *, forwards_to: Optional[type] = None) -> Any:
