@@ -96,6 +96,14 @@ def check_credentials(
     for name, value in given.items():
         if value is not None and not isinstance(value, str):
             raise InvalidParameterError(f"{name} must be a string, got a {type(value).__name__}")
+    for name in ("api_key", "api_pass"):
+        value = given.get(name)
+        if value and not _is_header_text(value):
+            # Sent as a header: requests would refuse it with the value in its message.
+            raise InvalidParameterError(
+                f"{name} has surrounding whitespace, a line break, a control character or a character "
+                "that cannot go in an HTTP header; check for a copy-paste error"
+            )
     if any(given.values()) and not all(given.values()):
         names = (
             "the API key, secret and passphrase" if needs_pass else "the API key and secret"
@@ -104,6 +112,10 @@ def check_credentials(
         raise InvalidParameterError(
             f"{exchange} needs {names} together: add {missing} (or pass none of them for public data only)"
         )
+
+
+def _is_header_text(value: str) -> bool:
+    return value == value.strip() and all(32 <= ord(ch) < 127 or 160 <= ord(ch) < 256 for ch in value)
 
 
 class Credentials:

@@ -386,3 +386,26 @@ def test_option_values_are_checked_at_construction(cls: type, options: Dict[str,
 def test_timeout_pairs_and_numbers_are_kept() -> None:
     assert RestClientV5(timeout=(3, 7.5)).timeout == (3, 7.5)
     assert RestClientV3(timeout=2).timeout == 2
+
+
+@pytest.mark.parametrize("bad", ["pass\nphrase-SECRET", " padded", "tab\there", "null\x00", "snow☃"])
+@pytest.mark.parametrize("cls", BITGET)
+def test_header_credentials_that_requests_would_echo_are_refused(cls: type, bad: str) -> None:
+    # requests refuses such a header with its value in the message: the passphrase would leak.
+    with pytest.raises(errors.InvalidParameterError) as caught:
+        cls("key", SECRET, bad)
+    assert "api_pass has surrounding whitespace" in str(caught.value) and bad not in str(caught.value)
+    with pytest.raises(errors.InvalidParameterError, match="api_key has"):
+        cls(bad, SECRET, "pass")
+
+
+def test_a_pem_secret_keeps_its_line_breaks() -> None:
+    pem = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
+    RestClientV5("key", pem).close()  # loaded lazily: only the text is checked here
+
+
+@pytest.mark.parametrize("cls", BYBIT)
+def test_bybit_key_with_a_line_break_is_refused_without_echo(cls: type) -> None:
+    with pytest.raises(errors.InvalidParameterError) as caught:
+        cls("key\r\nX-Evil: 1", SECRET)
+    assert "api_key has" in str(caught.value) and "X-Evil" not in str(caught.value)
