@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, 
 
 from .errors import InvalidParameterError, UnknownOptionError
 
-__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout"]
+__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout", "is_header_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -197,3 +197,9 @@ def check_base_url(value: Any) -> None:
         raise InvalidParameterError(
             f"base_url must be a scheme and host such as 'https://api.bybit.com' (no spaces), got {shown}"
         )
+
+
+def is_header_text(value: str) -> bool:
+    """Whether ``value`` can be sent as an HTTP header value as it is: one line, no control
+    characters, no surrounding whitespace, Latin-1 only (what ``http.client`` can encode)."""
+    return value == value.strip() and all(32 <= ord(ch) < 127 or 160 <= ord(ch) < 256 for ch in value)

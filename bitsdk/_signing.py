@@ -12,6 +12,7 @@ import hashlib
 import hmac
 from typing import Any, Optional
 
+from ._options import is_header_text
 from .errors import InvalidParameterError, MissingCredentialsError
 
 __all__ = ["Credentials", "Signer", "check_credentials"]
@@ -98,7 +99,7 @@ def check_credentials(
             raise InvalidParameterError(f"{name} must be a string, got a {type(value).__name__}")
     for name in ("api_key", "api_pass"):
         value = given.get(name)
-        if value and not _is_header_text(value):
+        if value and not is_header_text(value):
             # Sent as a header: requests would refuse it with the value in its message.
             raise InvalidParameterError(
                 f"{name} has surrounding whitespace, a line break, a control character or a character "
@@ -112,10 +113,6 @@ def check_credentials(
         raise InvalidParameterError(
             f"{exchange} needs {names} together: add {missing} (or pass none of them for public data only)"
         )
-
-
-def _is_header_text(value: str) -> bool:
-    return value == value.strip() and all(32 <= ord(ch) < 127 or 160 <= ord(ch) < 256 for ch in value)
 
 
 class Credentials:

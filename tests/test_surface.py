@@ -409,3 +409,9 @@ def test_bybit_key_with_a_line_break_is_refused_without_echo(cls: type) -> None:
     with pytest.raises(errors.InvalidParameterError) as caught:
         cls("key\r\nX-Evil: 1", SECRET)
     assert "api_key has" in str(caught.value) and "X-Evil" not in str(caught.value)
+
+
+@pytest.mark.parametrize("referer", ["", " ", "BROKER\n", "a\r\nX-Evil: 1", 7])
+def test_a_referer_that_cannot_be_a_header_is_refused(referer: Any) -> None:
+    with pytest.raises(errors.InvalidParameterError, match="referer must be your broker id"):
+        RestClientV5(referer=referer)

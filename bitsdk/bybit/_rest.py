@@ -22,7 +22,7 @@ import requests
 
 from .. import _casing, errors
 from .._http import EndpointSpec, Envelope, RestClient, Timeout, endpoint, hand_written
-from .._options import checked_options
+from .._options import checked_options, is_header_text
 from . import _sign as sign
 from ._env import DEMO_URL, LIVE_URL, REGION_URLS, TESTNET_URL, resolve_environment
 
@@ -230,8 +230,10 @@ class _BybitRest(RestClient):
             raise errors.InvalidParameterError(
                 f"recv_window must be a positive number of milliseconds (default 5000), got {recv_window!r}"
             )
-        if referer is not None and (not isinstance(referer, str) or not referer.strip()):
-            raise errors.InvalidParameterError("referer must be your broker id as a non-empty string, or None")
+        if referer is not None and (not isinstance(referer, str) or not referer or not is_header_text(referer)):
+            raise errors.InvalidParameterError(
+                "referer must be your broker id as a non-empty single-line string (sent as X-Referer), or None"
+            )
         environment = resolve_environment(
             testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
         )
