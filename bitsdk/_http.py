@@ -23,11 +23,13 @@ from urllib.parse import quote
 import requests
 
 from . import __version__, errors
+from ._casing import choice_message as _choice_message
 from ._clock import Clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
 from ._paginate import Paging, paginate
 from ._ratelimit import Limit, RateLimiter, shared_limiter
+from ._options import check_base_url, check_seconds, check_timeout
 from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
@@ -71,8 +73,34 @@ class Envelope(Dict[str, Any]):
 class RestClient:
     """Base of every REST client: one ``requests.Session``, one request path, typed errors.
 
-    Subclasses set the class attributes and implement :meth:`_auth_headers` and
-    :meth:`_check_envelope`. Endpoint methods are declared with :func:`endpoint`.
+    Endpoint methods are declared with :func:`endpoint`, one line each. The hooks an exchange
+    implements, all of them (everything else is the engine's):
+
+    Class attributes:
+        DEFAULT_BASE_URL: the REST scheme and host.
+        LOGGER_NAME, TRACE_ENV: the logger, and the environment variable that turns tracing on.
+        SECRET_HEADERS: headers whose values never reach a log line.
+        SURFACE, PARAM_CHOICES, PATH_PARAM_CHOICES: the surface's casing table, taken from
+            :mod:`bitsdk._casing` (``Rules.surface``, ``.choices``, ``.path_choices``).
+        EMPTY_BODY: the body of a POST without parameters (Bybit signs and sends ``{}``).
+        NEEDS_PASSPHRASE: whether signed requests need ``api_pass`` too (Bitget).
+
+    Methods:
+        ``__init__``: the exchange's own options, spelled out as keyword-only parameters next
+            to the shared ones below and decorated with
+            :func:`bitsdk._options.checked_options`; it refuses half a set of credentials
+            (the exchange's ``_sign.check``) and passes the shared options on by name.
+        :meth:`_auth_headers` (required): the signing headers of one request, from the
+            exchange's signer module (``bitsdk.<exchange>._sign``), which the WebSocket login
+            uses too.
+        :meth:`_check_envelope` (required): raise through :meth:`_raise_api_error` when the
+            decoded envelope reports a failure.
+        :meth:`fetch_server_time_ms` (required for the clock): the exchange's time in ms.
+        :meth:`_base_headers`: headers on every request, public or signed.
+        :meth:`_encode_query`: how a GET's parameters become the sent (and signed) query.
+        :meth:`_choices_apply`: which endpoints :attr:`PARAM_CHOICES` applies to.
+        :meth:`_validate` (extend, calling ``super()``): further checks before sending.
+        :meth:`_request` (wrap, calling ``super()``): per-request tweaks such as a content type.
     """
 
     #: Every endpoint of the class, by python name (filled in by ``__init_subclass__``).
@@ -167,6 +195,17 @@ class RestClient:
         """
         # ws_url is accepted and ignored so that one options dict (the loopback exchange's
         # client_options(), say) builds REST and WebSocket clients alike.
+        check_base_url(base_url)
+        check_timeout(timeout)
+        check_seconds("time_sync_interval", time_sync_interval, allow_none=True)
+        if time_offset_ms.__class__ is bool or not isinstance(time_offset_ms, int):
+            raise errors.InvalidParameterError(
+                f"time_offset_ms must be an int of milliseconds, got a {type(time_offset_ms).__name__}"
+            )
+        if proxies is not None and not isinstance(proxies, Mapping):
+            raise errors.InvalidParameterError('proxies must be a dict such as {"https": "http://proxy:3128"}')
+        if session is not None and not isinstance(session, requests.Session):
+            raise errors.InvalidParameterError(f"session must be a requests.Session, got a {type(session).__name__}")
         self.credentials = Credentials(api_key, api_secret, api_pass)
         self.base_url = (base_url or self.DEFAULT_BASE_URL).rstrip("/")
         self.timeout = timeout
@@ -685,19 +724,6 @@ def _param_dicts(params: Any) -> Iterable[Mapping[str, Any]]:
             for item in value:
                 if isinstance(item, Mapping):
                     yield item
-
-
-def _choice_message(surface: str, name: str, value: Any, allowed: Tuple[str, ...]) -> str:
-    """'category="spot" is not valid on Bitget V3 REST: write category="SPOT" (one of ...)'."""
-    text = js_str(value)
-    match = next((a for a in allowed if a.lower() == text.lower()), None)
-    options = ", ".join(f'"{a}"' for a in allowed)
-    if match is not None:
-        return (
-            f'{name}="{text}" is not valid on {surface}: the spelling is case-sensitive, '
-            f'write {name}="{match}" (one of {options})'
-        )
-    return f'{name}="{text}" is not valid on {surface}: use one of {options}'
 
 
 def _rate_limit_hint(status: int) -> str:

@@ -12,9 +12,10 @@ import hashlib
 import hmac
 from typing import Any, Optional
 
+from ._options import is_header_text
 from .errors import InvalidParameterError, MissingCredentialsError
 
-__all__ = ["Credentials", "Signer"]
+__all__ = ["Credentials", "Signer", "check_credentials"]
 
 
 class Signer:
@@ -75,6 +76,43 @@ def _load_rsa_key(pem: str) -> Any:
             "HMAC secrets or RSA keys only"
         )
     return key
+
+
+def check_credentials(
+    exchange: str, api_key: Any, api_secret: Any, api_pass: Any = None, *, needs_pass: bool = False
+) -> None:
+    """Refuse half a set of credentials at construction, on every client of ``exchange``.
+
+    A key without its secret (or, on Bitget, without its passphrase), or a secret without a
+    key, would only fail at the first private call, far from the mistake. No credentials at
+    all is fine: public data only. The message names the missing parts, never a value.
+
+    Raises:
+        bitsdk.errors.InvalidParameterError: a credential that is not a string, or an
+            incomplete set.
+    """
+    given = {"api_key": api_key, "api_secret": api_secret}
+    if needs_pass:
+        given["api_pass"] = api_pass
+    for name, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise InvalidParameterError(f"{name} must be a string, got a {type(value).__name__}")
+    for name in ("api_key", "api_pass"):
+        value = given.get(name)
+        if value and not is_header_text(value):
+            # Sent as a header: requests would refuse it with the value in its message.
+            raise InvalidParameterError(
+                f"{name} has surrounding whitespace, a line break, a control character or a character "
+                "that cannot go in an HTTP header; check for a copy-paste error"
+            )
+    if any(given.values()) and not all(given.values()):
+        names = (
+            "the API key, secret and passphrase" if needs_pass else "the API key and secret"
+        )
+        missing = ", ".join(f"{name}=..." for name, value in given.items() if not value)
+        raise InvalidParameterError(
+            f"{exchange} needs {names} together: add {missing} (or pass none of them for public data only)"
+        )
 
 
 class Credentials:

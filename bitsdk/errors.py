@@ -39,6 +39,7 @@ from typing import Any, Dict, Mapping, Optional
 __all__ = [
     "BitsdkError",
     "InvalidParameterError",
+    "UnknownOptionError",
     "MissingCredentialsError",
     "NetworkError",
     "RequestTimeoutError",
@@ -133,6 +134,14 @@ class InvalidParameterError(BitsdkError, ValueError):
 
     The message says what to write instead, e.g. ``category="spot"`` on Bitget V3 REST says
     that V3 REST categories are upper-case (``"SPOT"``).
+    """
+
+
+class UnknownOptionError(InvalidParameterError, TypeError):
+    """A client constructor got an option it does not have (``RestClientV5(test_net=True)``).
+
+    The message names the closest valid option. It is also a :class:`TypeError`, what Python
+    raises for an unexpected keyword argument, so code that catches that keeps working.
     """
 
 

@@ -404,7 +404,7 @@ def test_route_bitget_keys():
     (("BTCUSDT", "linear", "50"), "got '50'"),
     (("BTCUSDT", "linear", True), "got True"),
     (("BTCUSDT", "option", 50), "25, 100 for option"),
-    (("BTCUSDT", "Linear", 50), "write 'linear'"),
+    (("BTCUSDT", "Linear", 50), 'write category="linear"'),
     (("btcusdt", "spot", 50), "write 'BTCUSDT'"),
     (("", "spot", 50), "symbol must be a symbol"),
 ])
@@ -419,12 +419,12 @@ def test_bybit_order_book_refuses_bad_input_before_sending(args, message):
 
 
 @pytest.mark.parametrize("v3, args, message", [
-    (True, ("BTCUSDT", "spot", "books15"), "order-book topic on Bitget V3 must be one of 'books', 'books1'"),
-    (True, ("BTCUSDT", "SPOT"), "write 'spot'"),
+    (True, ("BTCUSDT", "spot", "books15"), 'topic="books15" is not valid on Bitget V3 public streams: use one of "books", "books1"'),
+    (True, ("BTCUSDT", "SPOT"), 'write instType="spot"'),
     (True, ("btcusdt", "spot"), "write 'BTCUSDT'"),
-    (False, ("BTCUSDT", "SPOT", "books50"), "order-book channel on Bitget V2 must be one of"),
-    (False, ("BTCUSDT", "spot"), "write 'SPOT'"),
-    (False, ("BTCUSDT", "FUTURES"), "instType on Bitget V2 streams"),
+    (False, ("BTCUSDT", "SPOT", "books50"), 'channel="books50" is not valid on Bitget V2 streams: use one of'),
+    (False, ("BTCUSDT", "spot"), 'write instType="SPOT"'),
+    (False, ("BTCUSDT", "FUTURES"), 'instType="FUTURES" is not valid on Bitget V2 streams'),
 ])
 def test_bitget_order_book_refuses_bad_input_before_sending(v3, args, message):
     from bitsdk.bitget import WebsocketClientV2, WebsocketClientV3

@@ -157,7 +157,7 @@ def test_event_category_routes_to_the_event_stream() -> None:
 
 def test_event_category_casing_is_checked() -> None:
     ws = WebsocketClient()
-    with pytest.raises(InvalidParameterError, match="'event', not 'Event'"):
+    with pytest.raises(InvalidParameterError, match='write category="event"'):
         ws.subscribe_v5("tickers.BTCUSDT-UP", "Event")
 
 

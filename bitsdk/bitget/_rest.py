@@ -1,32 +1,31 @@
 """Bitget REST: the signing and envelope rules, and the V3 (UTA) and V2 (Classic) endpoints.
 
-Signing (Bitget API docs, "Signature"): ``ACCESS-SIGN`` is the base64 of HMAC-SHA256 (or of an
-RSA PKCS#1 v1.5 / SHA-256 signature when the secret is a PEM key) over
+Signing (Bitget API docs, "Signature"; the signer shared with the WebSocket login is
+:mod:`bitsdk.bitget._sign`): ``ACCESS-SIGN`` is the base64 of HMAC-SHA256 (or of an RSA
+PKCS#1 v1.5 / SHA-256 signature when the secret is a PEM key) over
 ``timestamp + METHOD + path + ("?" + query if any) + body``. A signed GET's query is sorted by
 key; the URL carries it percent-encoded (``encodeURIComponent``), but Bitget verifies the
 signature over the *decoded* text (``note=a b/c``, not ``note=a%20b%2Fc``), so that is what is
 signed: signing the encoded form fails with 40009 as soon as a value holds ``:`` ``/`` ``#``
 ``+`` a space ``$`` or non-ASCII text. A POST body is signed as the exact bytes sent. Demo
 trading is the live host plus the header ``paptrading: 1``, with the normal product types.
+Casing rules: :mod:`bitsdk._casing`.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional, Tuple, Type, Union
-from urllib.parse import unquote
+import logging
+from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Type, Union
 
-from .. import errors
-from .._http import (
-    OPTIONAL,
-    EndpointSpec,
-    Envelope,
-    RestClient,
-    _choice_message,
-    _param_dicts,
-    encode_query,
-    endpoint,
-    js_str,
-)
+import requests
+
+from .. import _casing, errors
+from .._casing import BITGET_FUTURES_PRODUCT_TYPES as FUTURES_PRODUCT_TYPES
+from .._casing import LEGACY_DEMO_PRODUCT_TYPES as LEGACY_DEMO_PRODUCT_TYPES
+from .._http import OPTIONAL, EndpointSpec, Envelope, RestClient, Timeout, _param_dicts, encode_query, endpoint
+from .._options import checked_options
+from .._ratelimit import RateLimiter
+from . import _sign as sign
 
 from ._limits import V2_PAGING, V2_RATE_LIMITS, V3_PAGING, V3_RATE_LIMITS
 
@@ -35,11 +34,8 @@ __all__ = ["RestClientV3", "RestClientV2", "ERROR_CLASSES"]
 #: The server clock on every Bitget client (Bitget documents no V3 equivalent).
 SERVER_TIME_PATH = "/api/v2/public/time"
 
-FUTURES_PRODUCT_TYPES = ("USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES")
-#: The S-prefixed demo products, delisted by Bitget on 2025-08-04 (demo trading now uses the
-#: normal product types with ``paptrading: 1``). Still passed through when spelled exactly, so
-#: old code keeps running, but never suggested.
-LEGACY_DEMO_PRODUCT_TYPES = ("SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES")
+# FUTURES_PRODUCT_TYPES and LEGACY_DEMO_PRODUCT_TYPES live with the other casing rules in
+# bitsdk._casing; imported above so they stay importable from here.
 
 #: Exchange codes with their own exception class; every other code is an APIError.
 ERROR_CLASSES: Dict[str, Type[errors.APIError]] = {
@@ -66,6 +62,7 @@ class _BitgetRest(RestClient):
     #: API families whose ``category`` is the trading category checked by PARAM_CHOICES.
     CATEGORY_FAMILIES: ClassVar[Tuple[str, ...]] = ()
 
+    @checked_options
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -73,22 +70,56 @@ class _BitgetRest(RestClient):
         api_pass: Optional[str] = None,
         *,
         demo_trading: bool = False,
-        recv_window: Optional[int] = None,
-        **options: Any,
+        base_url: Optional[str] = None,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        timeout: Timeout = 10.0,
+        proxies: Optional[Mapping[str, str]] = None,
+        session: Optional[requests.Session] = None,
+        trace: Optional[bool] = None,
+        logger: Optional[logging.Logger] = None,
+        time_offset_ms: int = 0,
+        time_sync_interval: Optional[float] = None,
+        read_retries: int = 0,
+        max_retry_wait: float = 5.0,
+        rate_limit: Union[bool, RateLimiter] = False,
+        recv_window: None = None,
     ):
         """Create a client. No network I/O happens until the first call.
+
+        The credentials may be passed positionally, in this order, as on every bitsdk client
+        (REST and WebSocket); every other option is keyword-only. A misspelt option raises
+        :class:`~bitsdk.errors.UnknownOptionError` naming the closest valid one.
 
         Args:
             api_key: API key (``ACCESS-KEY``); omit all three credentials for public data.
             api_secret: HMAC secret, or an RSA private key in PEM form (detected from its text).
             api_pass: the passphrase chosen when the key was created (not the account password).
             demo_trading: send ``paptrading: 1`` on every request (needs demo-trading keys).
+            base_url: replaces the scheme and host (``https://api.bitget.com``); the signed path
+                stays the API path.
+            ws_url: WebSocket only; accepted (and ignored) so one options dict builds REST and
+                WebSocket clients alike.
+            timeout: seconds, or a ``(connect, read)`` tuple (10).
+            proxies: ``{"https": "http://proxy:3128"}``; default: from the environment.
+            session: a ``requests.Session`` to use; it stays yours: ``close()`` leaves it open.
+            trace: log every request and response at DEBUG, secrets redacted (default: the
+                ``BITGETTRACE`` environment variable).
+            logger: where log records go (default ``bitsdk.bitget``).
+            time_offset_ms: server minus local time (ms), added to ``ACCESS-TIMESTAMP``.
+            time_sync_interval: re-measure the offset before a signed request when this many
+                seconds have passed (off by default).
+            read_retries: how often a failed GET is retried (0-5; never a POST).
+            max_retry_wait: the longest wait (seconds) a retry accepts when Bitget says when to
+                come back (5.0).
+            rate_limit: ``True`` waits before a request for room under Bitget's per-endpoint limits (opt-in;
+                see :meth:`~bitsdk.RestClient.paginate` for paging); a ``RateLimiter`` to share one.
             recv_window: not supported: Bitget REST has no receive window (it accepts
                 ``ACCESS-TIMESTAMP`` within about 30 s of its clock); passing it raises.
-            **options: ``base_url``, ``timeout`` (seconds, or a (connect, read) tuple),
-                ``proxies``, ``session``, ``trace`` (default: the ``BITGETTRACE`` variable),
-                ``logger``, ``time_offset_ms``, ``time_sync_interval``, ``read_retries``,
-                ``rate_limit`` (``True``: wait for room under Bitget's per-endpoint limits).
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: credentials given only in part, a
+                ``recv_window``, or a bad option value.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
         """
         if recv_window is not None:
             raise errors.InvalidParameterError(
@@ -96,13 +127,13 @@ class _BitgetRest(RestClient):
                 "its clock): remove recv_window=; to correct a clock offset use time_offset_ms= or "
                 "set_time_offset_ms()"
             )
-        given = {"api_key": api_key, "api_secret": api_secret, "api_pass": api_pass}
-        if any(given.values()) and not all(given.values()):
-            missing = ", ".join(f"{name}=..." for name, value in given.items() if not value)
-            raise errors.InvalidParameterError(
-                f"Bitget needs the API key, secret and passphrase together: add {missing}"
-            )
-        super().__init__(api_key=api_key, api_secret=api_secret, api_pass=api_pass, **options)
+        sign.check(api_key, api_secret, api_pass)
+        super().__init__(
+            api_key=api_key, api_secret=api_secret, api_pass=api_pass, base_url=base_url, ws_url=ws_url,
+            timeout=timeout, proxies=proxies, session=session, trace=trace, logger=logger,
+            time_offset_ms=time_offset_ms, time_sync_interval=time_sync_interval,
+            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit,
+        )
         self.demo_trading = demo_trading
         self._headers = {"Content-Type": "application/json", "locale": "en-US"}
         if demo_trading:
@@ -117,17 +148,7 @@ class _BitgetRest(RestClient):
     def _auth_headers(
         self, method: str, path: str, query: str, body: Union[str, bytes, None], timestamp: int
     ) -> Dict[str, str]:
-        credentials = self.credentials
-        payload = body.decode("utf-8") if isinstance(body, bytes) else (body or "")
-        # Bitget verifies the decoded query. Decoding the sent text is exact: keys are never
-        # encoded and every value is, so an "&" or "=" inside a value is still escaped here.
-        prehash = f"{timestamp}{method}{path}{'?' + unquote(query) if query else ''}{payload}"
-        return {
-            "ACCESS-KEY": credentials.api_key or "",
-            "ACCESS-SIGN": credentials.signer.sign_base64(prehash),  # type: ignore[union-attr]
-            "ACCESS-TIMESTAMP": str(timestamp),
-            "ACCESS-PASSPHRASE": credentials.api_pass or "",
-        }
+        return sign.rest_headers(self.credentials, method, path, query, body, timestamp)
 
     def _check_envelope(self, envelope: Envelope, method: str, path: str) -> None:
         code = envelope.get("code")
@@ -167,6 +188,12 @@ class _BitgetRest(RestClient):
 class RestClientV3(_BitgetRest):
     """Bitget V3 / Unified Trading Account (UTA) REST client, every ``/api/v3`` endpoint.
 
+    Constructor (shared by :class:`RestClientV3` and :class:`RestClientV2`): ``api_key``,
+    ``api_secret`` and ``api_pass`` may be passed positionally, in that order, as on every
+    bitsdk client (REST and WebSocket); every other option is keyword-only and named in the
+    signature. All three credentials or none. A misspelt option raises
+    :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     ``category`` is upper-case here (``"SPOT"``, ``"USDT-FUTURES"``...) and ``reduceOnly`` is
     ``"yes"``/``"no"``; other spellings are refused before sending::
 
@@ -176,11 +203,8 @@ class RestClientV3(_BitgetRest):
                                 orderType="limit", qty="0.001", price="20000")
     """
 
-    SURFACE = "Bitget V3 REST"
-    PARAM_CHOICES = {
-        "category": ("SPOT", "MARGIN", "USDT-FUTURES", "USDC-FUTURES", "COIN-FUTURES"),
-        "reduceOnly": ("yes", "no"),
-    }
+    SURFACE = _casing.BITGET_V3_REST.surface
+    PARAM_CHOICES = _casing.BITGET_V3_REST.choices
     CATEGORY_FAMILIES = ("/api/v3/market", "/api/v3/trade", "/api/v3/position", "/api/v3/account")
     RATE_LIMITS = V3_RATE_LIMITS
     PAGING = V3_PAGING
@@ -448,6 +472,12 @@ class RestClientV2(_BitgetRest):
     """Bitget V2 / Classic REST client, every ``/api/v2`` endpoint (spot, futures, margin,
     copy trading, earn, broker, P2P, tax, convert).
 
+    Constructor (shared by :class:`RestClientV3` and :class:`RestClientV2`): ``api_key``,
+    ``api_secret`` and ``api_pass`` may be passed positionally, in that order, as on every
+    bitsdk client (REST and WebSocket); every other option is keyword-only and named in the
+    signature. All three credentials or none. A misspelt option raises
+    :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     ``productType`` is upper-case (``"USDT-FUTURES"``; demo trading uses the same product
     types with ``demo_trading=True``) and futures ``reduceOnly`` is ``"YES"``/``"NO"``. The
     ``/api/v2/margin/{marginType}/...`` methods take ``marginType="crossed"`` or ``"isolated"``
@@ -458,9 +488,9 @@ class RestClientV2(_BitgetRest):
         client.get_margin_max_borrowable("crossed", coin="USDT")   # signed
     """
 
-    SURFACE = "Bitget V2 REST"
-    PARAM_CHOICES = {"reduceOnly": ("YES", "NO")}
-    PATH_PARAM_CHOICES = {"marginType": ("crossed", "isolated")}
+    SURFACE = _casing.BITGET_V2_REST.surface
+    PARAM_CHOICES = _casing.BITGET_V2_REST.choices
+    PATH_PARAM_CHOICES = _casing.BITGET_V2_REST.path_choices
     CATEGORY_FAMILIES = ("/api/v2/mix",)
     RATE_LIMITS = V2_RATE_LIMITS
     PAGING = V2_PAGING
@@ -473,22 +503,7 @@ class RestClientV2(_BitgetRest):
             self._check_product_type(item.get("productType"), strict)
 
     def _check_product_type(self, value: Any, strict: bool) -> None:
-        if value is None or value in FUTURES_PRODUCT_TYPES or value in LEGACY_DEMO_PRODUCT_TYPES:
-            return
-        text = js_str(value)
-        if text.upper() in LEGACY_DEMO_PRODUCT_TYPES:
-            raise errors.InvalidParameterError(
-                f'productType="{text}" is not valid on {self.SURFACE}: the S-prefixed demo products were '
-                f'delisted on 2025-08-04; demo trading uses the normal product types with demo_trading=True, '
-                f'write productType="{text.upper()[1:]}"'
-            )
-        if strict:
-            raise errors.InvalidParameterError(_choice_message(self.SURFACE, "productType", value, FUTURES_PRODUCT_TYPES))
-        if text != text.upper():
-            raise errors.InvalidParameterError(
-                f'productType="{text}" is not valid on {self.SURFACE}: V2 product types are '
-                f'upper-case, write productType="{text.upper()}"'
-            )
+        _casing.check_product_type(_casing.BITGET_V2_REST, "productType", value, FUTURES_PRODUCT_TYPES, strict=strict)
 
     # Signed when keys are configured, public otherwise: Bitget serves this market data to
     # anyone, though its own SDK flags it private.

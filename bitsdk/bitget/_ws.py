@@ -14,12 +14,14 @@ import os
 from functools import partial
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from .. import _casing
 from .._book import BitgetV2Applier, BitgetV3Applier, OrderBook, check_symbol, open_book, route_bitget
 from .._futures import CommandFuture
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
+from .._options import checked_options
+from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
-from ._rest import LEGACY_DEMO_PRODUCT_TYPES
+from . import _sign as sign
 
 __all__ = ["WS_KEY_MAP", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient"]
 
@@ -34,9 +36,10 @@ _PATHS = {
     "v3Private": "/v3/ws/private",
 }
 
-V3_PUBLIC_INST_TYPES = ("spot", "usdt-futures", "usdc-futures", "coin-futures")
+# The casing tables are bitsdk._casing's (shared with REST); these names stay importable.
+V3_PUBLIC_INST_TYPES = _casing.BITGET_V3_PUBLIC_STREAMS.choices["instType"]
 V3_PRIVATE_TOPICS = frozenset(("account", "position", "fill", "order", "strategy-order"))
-V2_INST_TYPES = ("SPOT", "MARGIN", "USDT-FUTURES", "USDC-FUTURES", "COIN-FUTURES")
+V2_INST_TYPES = _casing.BITGET_V2_STREAMS.choices["instType"]
 #: V2 channels that route to ``v2Private`` (bitget.md §4.9, incl. the V1/V3 names the SDK checks).
 V2_PRIVATE_CHANNELS = frozenset(
     """account orders positions orders-algo positions-history account-crossed account-isolated
@@ -44,7 +47,7 @@ V2_PRIVATE_CHANNELS = frozenset(
 )
 _V2_COIN_CHANNELS = frozenset(("account", "account-crossed", "account-isolated"))
 #: WebSocket API categories: lower-case, like V3 stream instTypes, plus ``margin``.
-WS_API_CATEGORIES = ("spot", "margin", "usdt-futures", "usdc-futures", "coin-futures")
+WS_API_CATEGORIES = _casing.BITGET_WS_API.choices["category"]
 #: Operations that find the order by ``orderId``/``clientOid`` and so may leave ``category`` out.
 WS_API_CATEGORY_OPTIONAL = frozenset(("cancel-order", "batch-cancel", "modify-order", "batch-modify"))
 #: Bitget's bounds for an order's ``receiveWindow``, in milliseconds.
@@ -94,16 +97,18 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
     DEFAULT_TOPICS_PER_CONNECTION = 50
     NEEDS_PASS = True
 
+    @checked_options
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
         api_pass: Optional[str] = None,
+        *,
         demo_trading: bool = False,
         recv_window: int = 0,
         **options: Any,
     ):
+        sign.check(api_key, api_secret, api_pass)
         self._demo_trading = bool(demo_trading)
         super().__init__(api_key=api_key, api_secret=api_secret, api_pass=api_pass, recv_window=recv_window, **options)
 
@@ -130,14 +135,10 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
         return None
 
     def _login_frame(self, ws_key: str) -> str:
-        creds = self._credentials
-        assert creds.signer is not None  # _require_credentials ran before any private connect
-        # Seconds, rounded half up like the JS SDK; a JSON number on the wire.
+        # _require_credentials ran before any private connect. Seconds, rounded half up like
+        # the JS SDK; a JSON number on the wire.
         ts = (self._now_ms() + self._recv_window + 500) // 1000
-        sign = creds.signer.sign_base64(f"{ts}GET/user/verify")
-        return _compact(
-            {"op": "login", "args": [{"apiKey": creds.api_key, "passphrase": creds.api_pass, "timestamp": ts, "sign": sign}]}
-        )
+        return _compact({"op": "login", "args": [sign.login_args(self._credentials, ts)]})
 
     def _login_verdict(self, msg: Any) -> Any:
         event = msg.get("event")
@@ -212,6 +213,11 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             ws.subscribe({"topic": "ticker", "payload": {"instType": "spot", "symbol": "BTCUSDT"}},
                          WS_KEY_MAP.v3Public)
             ws.wait(60)
+
+    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
+    that order, as on every bitsdk client (REST and WebSocket); every other option is
+    keyword-only. All three credentials or none: a partial set is refused at construction. A
+    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
 
     Args:
         api_key, api_secret, api_pass: UTA API credentials (private topics, WS API);
@@ -306,9 +312,8 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         if ws_key != "v3Private":
             self._check_key(ws_key)
             raise InvalidParameterError(f"the WebSocket API runs on ws_key 'v3Private', not {ws_key!r}")
-        what = "category on the Bitget WebSocket API (lower-case)"
         if category is not None:
-            check_choice(category, WS_API_CATEGORIES, what)
+            _casing.BITGET_WS_API.check("category", category)
         elif operation not in WS_API_CATEGORY_OPTIONAL:
             raise InvalidParameterError(
                 f"{operation} needs a category: one of {', '.join(repr(c) for c in WS_API_CATEGORIES)}"
@@ -321,7 +326,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             if not isinstance(item, Mapping):
                 raise InvalidParameterError(f"each WebSocket API item is a dict; got {item!r}")
             if "reduceOnly" in item:
-                check_choice(item["reduceOnly"], ("YES", "NO"), "reduceOnly on the Bitget WebSocket API (upper-case)")
+                _casing.BITGET_WS_API.check("reduceOnly", item["reduceOnly"])
             if operation in WS_API_CATEGORY_OPTIONAL and not (item.get("orderId") or item.get("clientOid")):
                 raise InvalidParameterError(f"each {operation} item needs 'orderId' or 'clientOid'; got {dict(item)!r}")
             arg = dict(item)
@@ -354,7 +359,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
         if ws_key == "v3Private":
             payload.setdefault("instType", "UTA")
-            check_choice(payload["instType"], ("UTA",), f"instType of the V3 private topic {topic!r}")
+            _casing.BITGET_V3_PRIVATE_STREAMS.check("instType", payload["instType"])
             return
         if topic in V3_PRIVATE_TOPICS:
             raise InvalidParameterError(f"{topic!r} is a private V3 topic: subscribe it on ws_key 'v3Private'")
@@ -362,7 +367,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
             if payload["instType"] == "UTA":
                 raise InvalidParameterError("instType 'UTA' is for private topics on 'v3Private'; public V3 streams take "
                                             + ", ".join(repr(v) for v in V3_PUBLIC_INST_TYPES))
-            check_choice(payload["instType"], V3_PUBLIC_INST_TYPES, "instType on Bitget V3 public streams (lower-case)")
+            _casing.BITGET_V3_PUBLIC_STREAMS.check("instType", payload["instType"])
 
     def order_book(self, symbol: str, inst_type: str, topic: str = "books") -> OrderBook:
         """Subscribe a V3 book topic on ``v3Public`` and keep a verified local book of it.
@@ -379,8 +384,8 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         Raises:
             InvalidParameterError: an unknown topic, instType casing or symbol.
         """
-        check_choice(topic, V3_BOOK_TOPICS, "order-book topic on Bitget V3")
-        check_choice(inst_type, V3_PUBLIC_INST_TYPES, "instType on Bitget V3 public streams (lower-case)")
+        _casing.check_choice(_casing.BITGET_V3_PUBLIC_STREAMS.surface, "topic", topic, V3_BOOK_TOPICS)
+        _casing.BITGET_V3_PUBLIC_STREAMS.check("instType", inst_type)
         check_symbol(symbol, "symbol")
         item = {"topic": topic, "payload": {"instType": inst_type, "symbol": symbol}}
         return open_book(
@@ -451,15 +456,8 @@ class WebsocketClientV2(_BitgetWebsocketClient):
     def _check_payload(self, topic: str, payload: Dict[str, Any], ws_key: str) -> None:
         if "instType" not in payload:
             return
-        inst_type = payload["instType"]
-        if inst_type in LEGACY_DEMO_PRODUCT_TYPES:  # delisted, but old code keeps running
-            return
-        if isinstance(inst_type, str) and inst_type.upper() in LEGACY_DEMO_PRODUCT_TYPES:
-            raise InvalidParameterError(
-                f"instType {inst_type!r}: the S-prefixed demo products were delisted on 2025-08-04; demo "
-                f"trading uses the normal instTypes with demo_trading=True, write {inst_type.upper()[1:]!r}"
-            )
-        check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)", strict=False)
+        # The delisted S-prefixed demo types pass when spelled exactly: old code keeps running.
+        _casing.check_product_type(_casing.BITGET_V2_STREAMS, "instType", payload["instType"], V2_INST_TYPES, strict=False)
 
     def order_book(self, inst_id: str, inst_type: str, channel: str = "books") -> OrderBook:
         """Subscribe a V2 book channel on ``v2Public`` and keep a verified local book of it.
@@ -477,8 +475,8 @@ class WebsocketClientV2(_BitgetWebsocketClient):
         Raises:
             InvalidParameterError: an unknown channel, instType casing or symbol.
         """
-        check_choice(channel, V2_BOOK_CHANNELS, "order-book channel on Bitget V2")
-        check_choice(inst_type, V2_INST_TYPES, "instType on Bitget V2 streams (upper-case)")
+        _casing.check_choice(_casing.BITGET_V2_STREAMS.surface, "channel", channel, V2_BOOK_CHANNELS)
+        _casing.BITGET_V2_STREAMS.check("instType", inst_type)
         check_symbol(inst_id, "inst_id")
         return open_book(
             self, route=route_bitget, key=("v2Public", inst_type, channel, inst_id), topic=f"{channel}.{inst_type}.{inst_id}",
@@ -508,21 +506,28 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
                                                 "orderType": "limit", "qty": "0.001",
                                                 "price": "20000", "timeInForce": "gtc"})
 
+    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
+    that order, as on every bitsdk client (REST and WebSocket); every other option is
+    keyword-only. All three credentials or none: a partial set is refused at construction. A
+    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     Args:
         api_key, api_secret, api_pass: UTA API credentials.
         demo_trading: use ``wss://wspap.bitget.com/v3/ws/private``.
         **options: any other :class:`WebsocketClientV3` option.
     """
 
+    @checked_options(forwards_to=WebsocketClientV3)
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
         api_pass: Optional[str] = None,
+        *,
         demo_trading: bool = False,
         **options: Any,
     ):
+        sign.check(api_key, api_secret, api_pass)
         self._ws = WebsocketClientV3(
             api_key=api_key, api_secret=api_secret, api_pass=api_pass, demo_trading=demo_trading, **options
         )

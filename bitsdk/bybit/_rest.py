@@ -1,7 +1,8 @@
 """Bybit REST: the signing, envelope and environment rules, the V5 endpoints and the legacy
 spot V3 endpoints.
 
-Signing (Bybit V5 docs, "Integration guidance"; bybit.md §2.3–2.6): ``X-BAPI-SIGN`` is
+Signing (Bybit V5 docs, "Integration guidance"; bybit.md §2.3–2.6; the signer shared with the
+WebSocket auth is :mod:`bitsdk.bybit._sign`): ``X-BAPI-SIGN`` is
 HMAC-SHA256 as lowercase hex (or an RSA PKCS#1 v1.5 / SHA-256 signature as base64 when the
 secret is a PEM key) over ``timestamp + api_key + recv_window + payload``. The payload is the
 query string exactly as sent for a GET (insertion order, values encoded like JavaScript's
@@ -12,14 +13,18 @@ endpoint. Every failure (``retCode``/``ret_code`` not 0) raises a typed error.
 
 from __future__ import annotations
 
-import base64
+import logging
 import os
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Type, Union
 
-from .. import errors
-from .._http import EndpointSpec, Envelope, RestClient, endpoint, hand_written
-from .._http import Throttle
+import requests
+
+from .. import _casing, errors
+from .._http import EndpointSpec, Envelope, RestClient, Throttle, Timeout, endpoint, hand_written
+from .._options import checked_options, is_header_text
+from .._ratelimit import RateLimiter
+from . import _sign as sign
 from ._env import DEMO_URL, LIVE_URL, REGION_URLS, TESTNET_URL, resolve_environment
 from ._limits import PAGING, RATE_LIMITS
 
@@ -35,8 +40,8 @@ __all__ = [
     "SpotClientV3",
 ]
 
-#: The trading ``category`` values (lower-case on Bybit V5).
-CATEGORIES: Tuple[str, ...] = ("spot", "linear", "inverse", "option")
+#: The trading ``category`` values (lower-case on Bybit V5; the casing tables: bitsdk._casing).
+CATEGORIES: Tuple[str, ...] = _casing.BYBIT_CATEGORIES
 
 #: Exchange codes with their own exception class; every other code is an APIError.
 ERROR_CLASSES: Dict[int, Type[errors.APIError]] = {
@@ -149,6 +154,7 @@ class _BybitRest(RestClient):
     #: Path prefixes whose ``category`` is the trading category checked by PARAM_CHOICES.
     CATEGORY_FAMILIES: ClassVar[Tuple[str, ...]] = ()
 
+    @checked_options
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -161,9 +167,24 @@ class _BybitRest(RestClient):
         recv_window: int = 5000,
         parse_api_rate_limits: bool = False,
         referer: Optional[str] = None,
-        **options: Any,
+        base_url: Optional[str] = None,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        timeout: Timeout = 10.0,
+        proxies: Optional[Mapping[str, str]] = None,
+        session: Optional[requests.Session] = None,
+        trace: Optional[bool] = None,
+        logger: Optional[logging.Logger] = None,
+        time_offset_ms: int = 0,
+        time_sync_interval: Optional[float] = None,
+        read_retries: int = 0,
+        max_retry_wait: float = 5.0,
+        rate_limit: Union[bool, RateLimiter] = False,
     ):
         """Create a client. No network I/O happens until the first call.
+
+        The credentials may be passed positionally, in this order, as on every bitsdk client
+        (REST and WebSocket); every other option is keyword-only. A misspelt option raises
+        :class:`~bitsdk.errors.UnknownOptionError` naming the closest valid one.
 
         Args:
             api_key: API key (``X-BAPI-API-KEY``); omit key and secret for public data only.
@@ -186,35 +207,48 @@ class _BybitRest(RestClient):
                 ``envelope.rate_limit`` as a :class:`RateLimit`.
             referer: your own broker id, sent as ``X-Referer`` on every request (off by default;
                 bitsdk never sends anyone else's).
-            **options: ``base_url`` (replaces scheme and host, wins over everything above),
-                ``timeout`` (seconds, or a (connect, read) tuple), ``proxies``, ``session``,
-                ``trace`` (default: the ``BYBITTRACE`` variable), ``logger``,
-                ``time_offset_ms``, ``time_sync_interval``, ``read_retries``,
-                ``rate_limit`` (``True``: wait for room under Bybit's per-endpoint limits,
-                adapting to the ``X-Bapi-Limit*`` headers; see
-                :meth:`~bitsdk.RestClient.paginate` for paging).
+            base_url: replaces the scheme and host; wins over everything above.
+            ws_url: WebSocket only; accepted (and ignored) so one options dict builds REST and
+                WebSocket clients alike.
+            timeout: seconds, or a ``(connect, read)`` tuple (10).
+            proxies: ``{"https": "http://proxy:3128"}``; default: from the environment.
+            session: a ``requests.Session`` to use; it stays yours: ``close()`` leaves it open.
+            trace: log every request and response at DEBUG, secrets redacted (default: the
+                ``BYBITTRACE`` environment variable).
+            logger: where log records go (default ``bitsdk.bybit``).
+            time_offset_ms: server minus local time (ms), added to ``X-BAPI-TIMESTAMP``.
+            time_sync_interval: re-measure the offset before a signed request when this many
+                seconds have passed (off by default).
+            read_retries: how often a failed GET is retried (0-5; never a POST).
+            max_retry_wait: the longest wait (seconds) a retry accepts when Bybit says when to
+                come back (``Retry-After``, ``X-Bapi-Limit-Reset-Timestamp``) (5.0).
+            rate_limit: ``True`` waits before a request for room under Bybit's per-endpoint limits, adapting to the
+                ``X-Bapi-Limit*`` headers (opt-in;
+                see :meth:`~bitsdk.RestClient.paginate` for paging); a ``RateLimiter`` to share one.
 
         Raises:
             bitsdk.errors.InvalidParameterError: only one of key and secret, an unknown
                 region, ``testnet`` with ``demo_trading``, a bad ``site_id`` or ``recv_window``.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
         """
-        if bool(api_key) != bool(api_secret):
-            missing = "api_secret" if api_key else "api_key"
-            raise errors.InvalidParameterError(
-                f"Bybit needs the API key and secret together: add {missing}=... "
-                "(or pass neither for public endpoints only)"
-            )
+        sign.check(api_key, api_secret)
         if isinstance(recv_window, bool) or not isinstance(recv_window, int) or recv_window <= 0:
             raise errors.InvalidParameterError(
                 f"recv_window must be a positive number of milliseconds (default 5000), got {recv_window!r}"
             )
-        if referer is not None and (not isinstance(referer, str) or not referer.strip()):
-            raise errors.InvalidParameterError("referer must be your broker id as a non-empty string, or None")
+        if referer is not None and (not isinstance(referer, str) or not referer or not is_header_text(referer)):
+            raise errors.InvalidParameterError(
+                "referer must be your broker id as a non-empty single-line string (sent as X-Referer), or None"
+            )
         environment = resolve_environment(
             testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
         )
-        options["base_url"] = options.get("base_url") or environment.rest_url()
-        super().__init__(api_key=api_key, api_secret=api_secret, **options)
+        super().__init__(
+            api_key=api_key, api_secret=api_secret, base_url=base_url or environment.rest_url(), ws_url=ws_url,
+            timeout=timeout, proxies=proxies, session=session, trace=trace, logger=logger,
+            time_offset_ms=time_offset_ms, time_sync_interval=time_sync_interval,
+            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit,
+        )
         self.environment = environment
         self.testnet = environment.testnet
         self.demo_trading = environment.demo_trading
@@ -242,22 +276,7 @@ class _BybitRest(RestClient):
     def _auth_headers(
         self, method: str, path: str, query: str, body: Union[str, bytes, None], timestamp: int
     ) -> Dict[str, str]:
-        credentials = self.credentials
-        signer = credentials.signer
-        assert signer is not None  # the engine checked the credentials before calling us
-        prefix = f"{timestamp}{credentials.api_key}{self.recv_window}"
-        if isinstance(body, bytes):
-            # Multipart upload: the signature covers the raw body bytes.
-            raw = signer.sign_bytes(prefix.encode("utf-8") + body)
-        else:
-            raw = signer.sign(prefix + (query if method == "GET" else (body or "")))
-        return {
-            "X-BAPI-SIGN-TYPE": "2",
-            "X-BAPI-API-KEY": credentials.api_key or "",
-            "X-BAPI-TIMESTAMP": str(timestamp),
-            "X-BAPI-SIGN": base64.b64encode(raw).decode("ascii") if signer.is_rsa else raw.hex(),
-            "X-BAPI-RECV-WINDOW": str(self.recv_window),
-        }
+        return sign.rest_headers(self.credentials, self.recv_window, method, query, body, timestamp)
 
     def _check_envelope(self, envelope: Envelope, method: str, path: str) -> None:
         if self.parse_api_rate_limits and envelope.http_status == 200:
@@ -323,6 +342,12 @@ class RestClientV5(_BybitRest):
     """Bybit V5 REST client: every ``/v5`` endpoint (market, trade, position, account, asset,
     user, spread, RFQ, earn, loans, broker, P2P...).
 
+    Constructor (shared by :class:`RestClientV5` and :class:`SpotClientV3`): ``api_key`` and
+    ``api_secret`` may be passed positionally, in that order, as on every bitsdk client (REST
+    and WebSocket); every other option is keyword-only and named in the signature. Both or
+    neither. A misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the
+    closest one (``RestClientV5(test_net=True)``: ``did you mean testnet=?``).
+
     Parameters keep Bybit's own (camelCase) names and go in as one dict, as keyword
     arguments, or both. ``category`` is lower-case (``"spot"``, ``"linear"``, ``"inverse"``,
     ``"option"``) and is checked before sending on the trading endpoints. A few methods also
@@ -339,8 +364,8 @@ class RestClientV5(_BybitRest):
     not 0. Order-placing calls are never retried.
     """
 
-    SURFACE = "Bybit V5 REST"
-    PARAM_CHOICES = {"category": CATEGORIES}
+    SURFACE = _casing.BYBIT_V5_REST.surface
+    PARAM_CHOICES = _casing.BYBIT_V5_REST.choices
     RATE_LIMITS = RATE_LIMITS
     PAGING = PAGING
     # Earn, strategy, crypto-loan, RFQ... use ``category`` for product types (bybit.md §2.13).
@@ -1015,7 +1040,7 @@ class SpotClientV3(_BybitRest):
         SpotClientV3().get_merged_order_book("BTCUSDT", 1, 20)
     """
 
-    SURFACE = "Bybit spot V3 REST"
+    SURFACE = _casing.BYBIT_SPOT_V3_REST.surface
 
     def fetch_server_time_ms(self) -> int:
         """Bybit's clock in epoch milliseconds from ``GET /v2/public/time`` (``time_now``)."""

@@ -8,18 +8,19 @@ reconnects, the dispatcher and command futures are the engine's (:mod:`bitsdk._w
 
 from __future__ import annotations
 
-import base64
 import re
 from functools import partial
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
+from .. import _casing
 from .._book import BybitApplier, OrderBook, check_symbol, open_book, route_bybit
 from .._futures import CommandFuture, new_request_id
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact, check_choice
+from .._options import checked_options
+from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
+from . import _sign as sign
 from ._env import resolve_environment
-from ._rest import CATEGORIES
 
 __all__ = ["WS_KEY_MAP", "WebsocketClient", "WebsocketAPIClient", "is_ws_orderbook_event_v5"]
 
@@ -53,7 +54,7 @@ _PUBLIC_KEY_BY_CATEGORY = {
     "spread": "v5SpreadPublic",
     "event": "v5EventPublic",  # event contracts
 }
-_STREAM_CATEGORIES = CATEGORIES + ("spread", "event")
+_STREAM_CATEGORIES = _casing.BYBIT_V5_STREAMS.choices["category"]
 _ORDERBOOK_DEPTHS = {
     "spot": ("1", "50", "200", "1000"),
     "linear": ("1", "50", "200", "1000"),
@@ -98,8 +99,8 @@ def is_ws_orderbook_event_v5(event_or_data: Any) -> bool:
     return isinstance(topic, str) and topic.startswith("orderbook") and data.get("type") in ("snapshot", "delta")
 
 
-def _check_category(category: Any, allowed: Iterable[str] = CATEGORIES) -> str:
-    return check_choice(category, tuple(allowed), "Bybit category (lower-case)")
+def _check_category(category: Any) -> str:
+    return _casing.BYBIT_WS_API.check("category", category)
 
 
 def _as_list(topics: Union[str, Iterable[str]]) -> List[str]:
@@ -127,6 +128,11 @@ class WebsocketClient(BaseWebsocketClient):
             ws.on("update", lambda ev: print(ev.data["topic"], ev.data["data"]))
             ws.subscribe_v5(["orderbook.50.BTCUSDT", "publicTrade.BTCUSDT"], "linear")
             ws.wait(60)
+
+    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
+    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
+    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
+    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
 
     Args:
         api_key: API key (private topics and the WebSocket API only).
@@ -173,11 +179,12 @@ class WebsocketClient(BaseWebsocketClient):
     DEFAULT_RECV_WINDOW = 5000
     PING_FRAME = '{"op":"ping"}'
 
+    @checked_options
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
+        *,
         testnet: bool = False,
         demo_trading: bool = False,
         api_region: Optional[str] = None,
@@ -185,6 +192,7 @@ class WebsocketClient(BaseWebsocketClient):
         recv_window: int = 5000,
         **options: Any,
     ):
+        sign.check(api_key, api_secret)
         self._env = resolve_environment(
             testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
         )
@@ -314,7 +322,7 @@ class WebsocketClient(BaseWebsocketClient):
                     raise InvalidParameterError(
                         f"public topic {topic!r} needs a category: one of {', '.join(_STREAM_CATEGORIES)}"
                     )
-                category = check_choice(category, _STREAM_CATEGORIES, "Bybit category (lower-case)")
+                category = _casing.BYBIT_V5_STREAMS.check("category", category)
                 ws_key = _PUBLIC_KEY_BY_CATEGORY[category]
                 if check and topic.startswith("orderbook."):
                     parts = topic.split(".")
@@ -360,12 +368,9 @@ class WebsocketClient(BaseWebsocketClient):
         return SubReply(req_id=req_id, rejected={name: text for name in names})
 
     def _login_frame(self, ws_key: str) -> str:
-        signer = self._credentials.signer
-        assert signer is not None  # _require_credentials ran before any private connect
+        # _require_credentials ran before any private connect.
         expires = self._now_ms() + self._recv_window
-        raw = signer.sign(f"GET/realtime{expires}")
-        signature = base64.b64encode(raw).decode("ascii") if signer.is_rsa else raw.hex()
-        return _compact({"req_id": new_request_id(), "op": "auth", "args": [self._credentials.api_key, expires, signature]})
+        return _compact({"req_id": new_request_id(), "op": "auth", "args": sign.auth_args(self._credentials, expires)})
 
     def _login_verdict(self, msg: Any) -> Any:
         if msg.get("op") != "auth":
@@ -415,7 +420,7 @@ class WebsocketClient(BaseWebsocketClient):
         Raises:
             InvalidParameterError: a depth the category does not offer, a bad category or symbol.
         """
-        category = check_choice(category, tuple(_ORDERBOOK_DEPTHS), "Bybit order-book category (lower-case)")
+        category = _casing.check_choice(_casing.BYBIT_V5_STREAMS.surface, "category", category, tuple(_ORDERBOOK_DEPTHS))
         depths = _ORDERBOOK_DEPTHS[category]
         if isinstance(depth, bool) or not isinstance(depth, int) or str(depth) not in depths:
             raise InvalidParameterError(f"depth must be one of {', '.join(depths)} for {category} order books; got {depth!r}")
@@ -446,6 +451,11 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
             ack = api.submit_new_order(category="linear", symbol="BTCUSDT", side="Buy",
                                        orderType="Limit", qty="0.001", price="20000")
 
+    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
+    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
+    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
+    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
+
     Args:
         api_key: API key.
         api_secret: HMAC secret or RSA private key (PEM).
@@ -461,17 +471,19 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         InvalidParameterError: ``demo_trading=True``, an unknown ``api_region``.
     """
 
+    @checked_options(forwards_to=WebsocketClient)
     def __init__(
         self,
-        *,
         api_key: Optional[str] = None,
         api_secret: Optional[str] = None,
+        *,
         testnet: bool = False,
         demo_trading: bool = False,
         api_region: Optional[str] = None,
         site_id: Optional[str] = None,
         **options: Any,
     ):
+        sign.check(api_key, api_secret)
         # The shared checks first, so testnet+demo gets the same message as everywhere.
         resolve_environment(testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id)
         if demo_trading:

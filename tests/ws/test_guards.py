@@ -66,9 +66,9 @@ def never_connects():
 
 def test_bitget_v3_public_instType_is_lower_case(never_connects):
     ws = WebsocketClientV3()
-    with pytest.raises(InvalidParameterError, match="'spot', not 'SPOT'"):
+    with pytest.raises(InvalidParameterError, match='write instType="spot"'):
         ws.subscribe({"topic": "ticker", "payload": {"instType": "SPOT", "symbol": "BTCUSDT"}}, "v3Public")
-    with pytest.raises(InvalidParameterError, match="'usdt-futures'"):
+    with pytest.raises(InvalidParameterError, match='instType="usdt-futures"'):
         ws.subscribe({"topic": "books", "payload": {"instType": "USDT-FUTURES", "symbol": "BTCUSDT"}}, "v3Public")
     with pytest.raises(InvalidParameterError, match="v3Private"):
         ws.subscribe({"topic": "order", "payload": {"instType": "UTA"}}, "v3Public")
@@ -80,7 +80,7 @@ def test_bitget_v3_public_instType_is_lower_case(never_connects):
 
 def test_bitget_v3_private_instType_is_UTA(never_connects):
     ws = WebsocketClientV3(api_key="k", api_secret="s", api_pass="p")
-    with pytest.raises(InvalidParameterError, match="'UTA', not 'uta'"):
+    with pytest.raises(InvalidParameterError, match='write instType="UTA"'):
         ws.subscribe({"topic": "account", "payload": {"instType": "uta"}}, "v3Private")
     with pytest.raises(InvalidParameterError, match="UTA"):
         ws.subscribe({"topic": "position", "payload": {"instType": "usdt-futures"}}, "v3Private")
@@ -88,9 +88,9 @@ def test_bitget_v3_private_instType_is_UTA(never_connects):
 
 def test_bitget_v2_instType_is_upper_case(never_connects):
     ws = WebsocketClientV2()
-    with pytest.raises(InvalidParameterError, match="'SPOT', not 'spot'"):
+    with pytest.raises(InvalidParameterError, match='write instType="SPOT"'):
         ws.subscribe_topic("spot", "ticker", "BTCUSDT")
-    with pytest.raises(InvalidParameterError, match="'USDT-FUTURES'") as caught:
+    with pytest.raises(InvalidParameterError, match='write instType="USDT-FUTURES"') as caught:
         ws.subscribe({"topic": "books5", "payload": {"instType": "usdt-futures", "instId": "BTCUSDT"}}, "v2Public")
     assert "SUSDT" not in str(caught.value) and "SCOIN" not in str(caught.value)
 
@@ -100,16 +100,16 @@ def test_bitget_v2_delisted_demo_inst_types(never_connects):
     # A wrongly cased S-form is pointed at the normal product type, never at the S-form.
     with pytest.raises(InvalidParameterError, match="delisted") as caught:
         ws.subscribe_topic("susdt-futures", "ticker", "SBTCSUSDT")
-    assert "write 'USDT-FUTURES'" in str(caught.value) and "demo_trading=True" in str(caught.value)
-    assert "'SUSDT-FUTURES'" not in str(caught.value)
+    assert 'write instType="USDT-FUTURES"' in str(caught.value) and "demo_trading=True" in str(caught.value)
+    assert '"SUSDT-FUTURES"' not in str(caught.value)
     # The exact legacy spellings still pass (old code keeps running): the guard lets them through.
     for legacy in ("SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"):
         ws._check_payload("ticker", {"instType": legacy}, "v2Public")
 
 
 def test_private_without_credentials_fails_before_connecting(never_connects):
-    with pytest.raises(MissingCredentialsError, match="api_pass"):
-        WebsocketClientV3(api_key="k", api_secret="s").subscribe({"topic": "order", "payload": {}}, "v3Private")
+    with pytest.raises(MissingCredentialsError, match="api_key=..., api_secret=..., api_pass=..."):
+        WebsocketClientV3().subscribe({"topic": "order", "payload": {}}, "v3Private")
     with pytest.raises(MissingCredentialsError, match="api_key"):
         WebsocketClient().subscribe_v5("order", "linear")
 
@@ -117,11 +117,11 @@ def test_private_without_credentials_fails_before_connecting(never_connects):
 def test_bitget_ws_api_category_and_reduce_only(never_connects):
     api = BitgetAPI(api_key="k", api_secret="s", api_pass="p")
     order = {"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "qty": "1"}
-    with pytest.raises(InvalidParameterError, match="'spot', not 'SPOT'"):
+    with pytest.raises(InvalidParameterError, match='write category="spot"'):
         api.submit_new_order("SPOT", order)
-    with pytest.raises(InvalidParameterError, match="'usdt-futures', not 'USDT-FUTURES'"):
+    with pytest.raises(InvalidParameterError, match='write category="usdt-futures"'):
         api.cancel_order("USDT-FUTURES", {"orderId": "1"})
-    with pytest.raises(InvalidParameterError, match="'margin', not 'MARGIN'"):
+    with pytest.raises(InvalidParameterError, match='write category="margin"'):
         api.modify_order({"orderId": "1", "symbol": "BTCUSDT", "price": "1"}, category="MARGIN")
     with pytest.raises(InvalidParameterError, match="place-order needs a category: one of 'spot', 'margin'"):
         api.submit_new_order(None, order)
@@ -139,9 +139,9 @@ def test_bitget_ws_api_category_and_reduce_only(never_connects):
         api.cancel_batch_orders([{"orderId": "1"}], requests=[{"orderId": "2"}])
     with pytest.raises(InvalidParameterError, match="batch_modify_orders"):
         api.batch_modify_orders()
-    with pytest.raises(InvalidParameterError, match="'YES', not 'yes'"):
+    with pytest.raises(InvalidParameterError, match='write reduceOnly="YES"'):
         api.submit_new_order("usdt-futures", dict(order, reduceOnly="yes"))
-    with pytest.raises(InvalidParameterError, match="'YES'"):
+    with pytest.raises(InvalidParameterError, match='reduceOnly="true" is not valid on the Bitget WebSocket API: use one of "YES", "NO"'):
         api.place_batch_orders("usdt-futures", [order, dict(order, reduceOnly=True)])
     with pytest.raises(InvalidParameterError, match="v3Private"):
         api.get_ws_client().send_ws_api_request("v3Public", "place-order", "spot", order)
@@ -168,7 +168,7 @@ def test_bitget_ws_api_request_time_type(stamp, never_connects):
 
 def test_bybit_category_and_depth_guards(never_connects):
     ws = WebsocketClient(api_key="k", api_secret="s")
-    with pytest.raises(InvalidParameterError, match="'linear', not 'Linear'"):
+    with pytest.raises(InvalidParameterError, match='write category="linear"'):
         ws.subscribe_v5("tickers.BTCUSDT", "Linear")
     with pytest.raises(InvalidParameterError, match="needs a category"):
         ws.subscribe_v5("tickers.BTCUSDT")
@@ -176,7 +176,7 @@ def test_bybit_category_and_depth_guards(never_connects):
         ws.subscribe_v5("orderbook.500.BTCUSDT", "linear")
     with pytest.raises(InvalidParameterError, match="25, 100"):
         ws.subscribe_v5("orderbook.50.BTC-30DEC22-18000-C", "option")
-    with pytest.raises(InvalidParameterError, match="'spot', not 'SPOT'"):
+    with pytest.raises(InvalidParameterError, match='write category="spot"'):
         ws.send_ws_api_request("v5PrivateTrade", "order.create", {"category": "SPOT"})
     with pytest.raises(InvalidParameterError, match="ops:"):
         ws.send_ws_api_request("v5PrivateTrade", "order.nope", {})
@@ -185,7 +185,7 @@ def test_bybit_category_and_depth_guards(never_connects):
     from bitsdk.bybit._ws import WebsocketAPIClient
 
     api = WebsocketAPIClient(api_key="k", api_secret="s")
-    with pytest.raises(InvalidParameterError, match="'option', not 'OPTION'"):
+    with pytest.raises(InvalidParameterError, match='write category="option"'):
         api.batch_submit_orders("OPTION", [{"symbol": "x"}])
 
 

@@ -1,0 +1,205 @@
+"""Constructor option checks shared by every client, REST and WebSocket.
+
+Every client constructor spells its options out as parameters, so IDEs, ``help()`` and type
+checkers see them. :func:`checked_options` wraps such an ``__init__`` so that a misspelt option
+fails with the closest valid name (``RestClientV5(test_net=True)`` says ``did you mean
+testnet=?``) instead of Python's bare "unexpected keyword argument", and a ``bool`` option
+refuses a string (``demo_trading="false"`` would otherwise switch demo trading on).
+
+The valid names come from the signatures themselves: the ``__init__`` of the class, then, while
+an ``__init__`` passes ``**options`` on, the next one up the MRO (or the class it forwards to).
+A base class that gains an option is picked up with no change here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import inspect
+import threading
+from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, TypeVar, cast, overload
+
+from .errors import InvalidParameterError, UnknownOptionError
+
+__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout", "is_header_text"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+#: Annotations (as text: the modules use ``from __future__ import annotations``) of options
+#: that take ``True`` or ``False`` only.
+_BOOL_ANNOTATIONS = {"bool": False, "Optional[bool]": True}
+
+
+class _Accepted(NamedTuple):
+    names: FrozenSet[str]
+    positional: Tuple[str, ...]  # the parameters that may be passed positionally, in order
+    bools: Dict[str, bool]  # bool options -> whether None is allowed too
+
+
+_cache: Dict[type, _Accepted] = {}
+_cache_lock = threading.Lock()
+
+
+@overload
+def checked_options(init: F) -> F: ...
+
+
+@overload
+def checked_options(*, forwards_to: Optional[type] = None) -> Callable[[F], F]: ...
+
+
+def checked_options(init: Optional[F] = None, *, forwards_to: Optional[type] = None) -> Any:
+    """Decorate a client ``__init__``: unknown options raise before the body runs.
+
+    Use bare (``@checked_options``) when ``**options`` goes to the base class's ``__init__``,
+    or as ``@checked_options(forwards_to=OtherClient)`` when it goes to another class (a
+    WebSocket API client builds its stream client from them). ``functools.wraps`` keeps the
+    signature for ``inspect``, IDEs and Sphinx.
+
+    Raises (from the decorated ``__init__``):
+        bitsdk.errors.UnknownOptionError: an option the constructor does not take, or more
+            positional values than it takes.
+        bitsdk.errors.InvalidParameterError: a ``bool`` option given something else.
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            _check(type(self), args, kwargs)
+            return func(self, *args, **kwargs)
+
+        wrapper._options_forwarded_to = forwards_to  # type: ignore[attr-defined]
+        return cast(F, wrapper)
+
+    return decorate(init) if init is not None else decorate
+
+
+def _check(cls: type, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
+    accepted = _accepted(cls)
+    if len(args) > len(accepted.positional):
+        taken = ", ".join(accepted.positional) or "nothing"
+        raise UnknownOptionError(
+            f"{cls.__name__}() takes only {taken} positionally, got {len(args)} values; pass every "
+            "other option by keyword (name=value)"
+        )
+    for name, value in kwargs.items():
+        if name not in accepted.names:
+            raise UnknownOptionError(_unknown_message(cls.__name__, name, accepted.names))
+        allow_none = accepted.bools.get(name)
+        if allow_none is not None and value.__class__ is not bool and not (allow_none and value is None):
+            # Only the type is named: the value of an option such as api_secret stays out of messages.
+            raise InvalidParameterError(
+                f"{cls.__name__}(): {name}= takes True or False"
+                + (" (or None)" if allow_none else "")
+                + f", got a {type(value).__name__}"
+            )
+
+
+def _accepted(cls: type) -> _Accepted:
+    found = _cache.get(cls)
+    if found is None:
+        found = _collect(cls)
+        with _cache_lock:
+            _cache[cls] = found
+    return found
+
+
+def _collect(cls: type) -> _Accepted:
+    names: Dict[str, None] = {}
+    bools: Dict[str, bool] = {}
+    positional: Optional[Tuple[str, ...]] = None
+    for klass in cls.__mro__:
+        init = vars(klass).get("__init__")
+        if init is None:
+            continue
+        if klass is object:
+            break
+        params = list(inspect.signature(init).parameters.values())[1:]  # without self
+        if positional is None:
+            positional = tuple(p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        for param in params:
+            if param.kind in _KEYWORD_KINDS:
+                names.setdefault(param.name)
+                annotation = param.annotation if isinstance(param.annotation, str) else getattr(
+                    param.annotation, "__name__", ""
+                )
+                if annotation in _BOOL_ANNOTATIONS:
+                    bools.setdefault(param.name, _BOOL_ANNOTATIONS[annotation])
+        if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+            break
+        target = getattr(init, "_options_forwarded_to", None)
+        if target is not None:
+            other = _accepted(target)
+            for name in other.names:
+                names.setdefault(name)
+            for name, allow_none in other.bools.items():
+                bools.setdefault(name, allow_none)
+            break
+    return _Accepted(frozenset(names), positional or (), bools)
+
+
+def _unknown_message(owner: str, name: str, valid: FrozenSet[str]) -> str:
+    text = f"{owner}(): unknown option {name}="
+    guess = closest(name, valid)
+    if guess is not None:
+        return f"{text}; did you mean {guess}=?"
+    return f"{text}; the options are " + ", ".join(f"{option}=" for option in sorted(valid))
+
+
+def closest(name: str, valid: Any) -> Optional[str]:
+    """The valid option ``name`` most likely meant: same letters ignoring case and
+    underscores (``apiKey``, ``TESTNET``), else the nearest spelling (difflib), else ``None``."""
+    folded = {_fold(option): option for option in valid}
+    key = _fold(name)
+    if key in folded:
+        return folded[key]
+    match = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.7)
+    return folded[match[0]] if match else None
+
+
+def _fold(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+
+def check_seconds(name: str, value: Any, *, allow_none: bool = False) -> None:
+    """Refuse anything but a positive, finite number of seconds (``None`` when allowed)."""
+    if value is None and allow_none:
+        return
+    if value.__class__ is bool or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+        shown = repr(value) if isinstance(value, (int, float, type(None))) else f"a {type(value).__name__}"
+        raise InvalidParameterError(
+            f"{name} must be a positive number of seconds" + (" or None" if allow_none else "") + f", got {shown}"
+        )
+
+
+def check_timeout(value: Any) -> None:
+    """A REST ``timeout``: positive seconds, or a ``(connect, read)`` pair of them. ``None``
+    (wait forever) is refused: a request must never hang."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise InvalidParameterError(f"timeout is seconds or a (connect, read) pair, got {len(value)} values")
+        for part in value:
+            check_seconds("each part of timeout=(connect, read)", part)
+        return
+    check_seconds("timeout", value)
+
+
+def check_base_url(value: Any) -> None:
+    """A REST ``base_url``: ``None`` or an ``http://`` / ``https://`` scheme and host."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or any(
+        ch.isspace() for ch in value
+    ):
+        shown = f"{value[:80]!r}" if isinstance(value, str) else f"a {type(value).__name__}"
+        raise InvalidParameterError(
+            f"base_url must be a scheme and host such as 'https://api.bybit.com' (no spaces), got {shown}"
+        )
+
+
+def is_header_text(value: str) -> bool:
+    """Whether ``value`` can be sent as an HTTP header value as it is: one line, no control
+    characters, no surrounding whitespace, Latin-1 only (what ``http.client`` can encode)."""
+    return value == value.strip() and all(32 <= ord(ch) < 127 or 160 <= ord(ch) < 256 for ch in value)
