@@ -3,8 +3,9 @@
 For each exchange it builds one feed of already-decoded messages (a 50-level snapshot, then
 deltas of two bid and two ask levels; every fifth delta deletes a level and inserts a new
 price), in that exchange's shape: Bybit ``orderbook.50`` (``u`` chain), Bitget V2 ``books``
-(``seq``/``pseq`` and a CRC-32 ``checksum`` on every message), Bitget V3 ``books``
-(``seq``/``pseq``). Then it times, interleaved round by round:
+(``seq``/``pseq`` and a CRC-32 ``checksum`` on every message; again without checksums, as
+Classic pushes have come since May 2026), Bitget V3 ``books`` (``seq``/``pseq``). Then it
+times, the contenders' order rotated round by round:
 
 * **verified**: :class:`bitsdk._book.OrderBook` with the exchange's applier: levels in numeric
   order, sequence checks, checksum verification (V2), the book's lock;
@@ -46,8 +47,8 @@ def _top(side: Dict[str, str], reverse: bool, n: int = 25) -> List[List[str]]:
     return [[p, side[p]] for p in sorted(side, key=float, reverse=reverse)[:n]]
 
 
-def bitget_feed(n: int, v3: bool) -> Feed:
-    """The Bybit feed's levels, reshaped as Bitget pushes (V2 with checksums)."""
+def bitget_feed(n: int, v3: bool, checksum: bool = True) -> Feed:
+    """The Bybit feed's levels, reshaped as Bitget pushes (V2 with checksums unless told not)."""
     out: Feed = []
     bids: Dict[str, str] = {}
     asks: Dict[str, str] = {}
@@ -68,8 +69,9 @@ def bitget_feed(n: int, v3: bool) -> Feed:
                                     "maxDepth": 50, "ts": str(msg["ts"])}
             arg = {"instType": "usdt-futures", "topic": "books", "symbol": "BTCUSDT"}
         else:
-            item = {"asks": data["a"], "bids": data["b"], "seq": seq, "ts": str(msg["ts"]),
-                    "checksum": bitget_checksum(_top(bids, True), _top(asks, False))}
+            item = {"asks": data["a"], "bids": data["b"], "seq": seq, "ts": str(msg["ts"])}
+            if checksum:
+                item["checksum"] = bitget_checksum(_top(bids, True), _top(asks, False))
             if i:
                 item["pseq"] = seq - 1
             arg = {"instType": "USDT-FUTURES", "channel": "books", "instId": "BTCUSDT"}
@@ -174,14 +176,17 @@ Case = Tuple[str, Feed, Dict[str, Contender]]
 
 def cases(n: int) -> List[Case]:
     v2, v3 = bitget_feed(n, v3=False), bitget_feed(n, v3=True)
+    v2_plain = bitget_feed(n, v3=False, checksum=False)
+    v2_contenders: Dict[str, Contender] = {"verified": lambda f: verified(f, lambda: BitgetV2Applier(True)),
+                                           "bare": lambda f: bare_bitget(f, "bids", "asks")}
     bybit: Dict[str, Contender] = {"verified": lambda f: verified(f, BybitApplier), "bare": bare_bybit}
     pybit = pybit_contender()
     if pybit is not None:
         bybit["pybit"] = pybit[1]
     return [
         ("Bybit orderbook.50", bybit_feed(n), bybit),
-        ("Bitget V2 books (checksum)", v2, {"verified": lambda f: verified(f, lambda: BitgetV2Applier(True)),
-                                            "bare": lambda f: bare_bitget(f, "bids", "asks")}),
+        ("Bitget V2 books (checksum)", v2, v2_contenders),
+        ("Bitget V2 books (no checksum)", v2_plain, v2_contenders),
         ("Bitget V3 books", v3, {"verified": lambda f: verified(f, lambda: BitgetV3Applier(True)),
                                  "bare": lambda f: bare_bitget(f, "b", "a")}),
     ]
@@ -211,12 +216,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     n, rounds = (2_000, 3) if args.quick else (20_000, 7)
     pybit = pybit_contender()
     pybit_name = pybit[0] if pybit else "pybit"
-    print(f"{'Case':<28} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
+    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
     for name, rates in run(n, rounds):
         checked, bare = rates["verified"], rates["bare"]
         other = rates.get("pybit")
         tail = f"{other:>18,.0f} {other / bare:>7.2f}" if other else f"{'-':>18} {'-':>7}"
-        print(f"{name:<28} {checked:>15,.0f} {bare:>16,.0f} {checked / bare:>7.2f} {tail}")
+        print(f"{name:<30} {checked:>15,.0f} {bare:>16,.0f} {checked / bare:>7.2f} {tail}")
     print(f"({n} messages per feed, median of {rounds} rounds, CPU time; ratio = rate / bare dict rate; "
           "JSON decoding not included)")
     if pybit is None:

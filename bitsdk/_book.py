@@ -144,7 +144,7 @@ class _Side:
             del self.tokens[i]
 
     def insert(self, price: Any, size: Any) -> None:
-        """Set the level at ``price``, a price not held under this spelling."""
+        """Set the level at ``price`` (any spelling; the latest is kept), checking both strings."""
         if price.__class__ is not str or size.__class__ is not str:
             raise TypeError("price and size must be strings")
         key = float(price) * self.sign
@@ -208,9 +208,9 @@ def _update(bids: _Side, asks: _Side, bid_rows: Iterable[Sequence[Any]], ask_row
                 price, size = row
                 if size in _ZERO:
                     side.delete(price)
-                elif price in sizes:
+                elif price in sizes and size.__class__ is str:
                     sizes[price] = size
-                else:
+                else:  # a new price, another spelling of a held one, or a malformed size
                     side.insert(price, size)
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         raise BookGap(f"malformed level {row!r}: {exc}") from None
@@ -255,7 +255,7 @@ class OrderBook:
         self._asks = _Side(1.0)
         self._synced = False
         self._seq: Optional[int] = None
-        self._src: Any = None  # the last message applied (its timestamp is read from it when asked)
+        self._ts: Any = None  # the last applied message's timestamp as received (parsed when read)
         self._resyncs = 0
         self._messages = 0
 
@@ -285,7 +285,7 @@ class OrderBook:
         """A consistent copy (both sides, ``seq``, ``ts`` and ``synced`` from one moment)."""
         with self._lock:
             return BookSnapshot(self.topic, self.symbol, self._bids.top(n), self._asks.top(n), self._seq,
-                                self._applier.ts(self._src), self._synced)
+                                _int(self._ts), self._synced)
 
     @property
     def synced(self) -> bool:
@@ -305,8 +305,7 @@ class OrderBook:
     @property
     def ts(self) -> Optional[int]:
         """The exchange timestamp (ms) of the last applied message, or None."""
-        with self._lock:
-            return self._applier.ts(self._src)
+        return _int(self._ts)
 
     @property
     def messages(self) -> int:
@@ -382,16 +381,11 @@ class _Applier:
         raise NotImplementedError
 
     @staticmethod
-    def ts(src: Any) -> Optional[int]:
-        """The timestamp (ms) of ``src``, the last message (or item) applied."""
-        return None if src is None else _int(src.get("ts"))
-
-    @staticmethod
-    def _load(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], src: Any) -> None:
+    def _load(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], ts: Any) -> None:
         book._bids.clear()
         book._asks.clear()
         _update(book._bids, book._asks, bids or (), asks or ())
-        book._seq, book._src = seq, src
+        book._seq, book._ts = seq, ts
 
 
 class BybitApplier(_Applier):
@@ -417,19 +411,14 @@ class BybitApplier(_Applier):
                     raise BookGap(f"update id gap: got u={u} after u={last}" if u is not None and last is not None
                                   else f"cannot chain a delta without update ids (u={u}, last u={last})")
                 _update(book._bids, book._asks, data["b"], data["a"])
-                book._seq, book._src = u, msg
+                book._seq, book._ts = u, msg.get("cts") or msg.get("ts")
                 return True
             if kind == "snapshot" or u == 1:
-                self._load(book, data["b"], data["a"], u, msg)
+                self._load(book, data["b"], data["a"], u, msg.get("cts") or msg.get("ts"))
                 return True
         except (KeyError, TypeError) as exc:
             raise BookGap(f"malformed message: {type(exc).__name__} {exc}") from None
         raise BookGap(f"unknown message type {kind!r}")
-
-    @staticmethod
-    def ts(src: Any) -> Optional[int]:
-        """The matching engine's ``cts`` of the last message, else its ``ts``."""
-        return None if src is None else _int(src.get("cts", src.get("ts")))
 
 
 class _BitgetApplier(_Applier):
@@ -495,12 +484,12 @@ class BitgetV2Applier(_BitgetApplier):
                     raise BookGap(gap)
             bid_rows, ask_rows = item["bids"], item["asks"]
             _update(bids, asks, bid_rows, ask_rows)
-            book._seq, book._src = seq, item
+            book._seq, book._ts = seq, item.get("ts")
             if checksum:
                 bids.retoken(bid_rows)
                 asks.retoken(ask_rows)
         elif action == "snapshot" or not self.incremental:
-            self._load(book, item["bids"], item["asks"], seq, item)
+            self._load(book, item["bids"], item["asks"], seq, item.get("ts"))
         else:
             raise BookGap(f"unknown action {action!r}")
         if checksum:
@@ -530,10 +519,10 @@ class BitgetV3Applier(_BitgetApplier):
             if pseq != book._seq or pseq is None:
                 raise BookGap("update without pseq" if pseq is None else self._gap(book, seq, pseq))
             _update(book._bids, book._asks, item["b"], item["a"])
-            book._seq, book._src = seq, item
+            book._seq, book._ts = seq, item.get("ts")
             return True
         if action == "snapshot" or not self.incremental or pseq == 0:
-            self._load(book, item["b"], item["a"], seq, item)
+            self._load(book, item["b"], item["a"], seq, item.get("ts"))
             return True
         raise BookGap(f"unknown action {action!r}")
 
@@ -565,10 +554,11 @@ MAX_REFRESH_DELAY = 60.0
 class _BookKeeper:
     """The books of one client: routes its ``update`` events, refreshes broken books.
 
-    Uses only the client's public ``on``; each book brings its own subscribe/unsubscribe
+    Registers with the client's public ``on``; each book brings its own subscribe/unsubscribe
     closures. Runs on the client's dispatcher thread (where ``update`` callbacks run), so
     books are written by one thread. ``deliver`` hands ``book``/``resync`` events to the
-    client's listeners and event queue right away, in order with the updates.
+    client's listeners and event queue right away, in order with the updates; a ``book``
+    event nobody would receive (no ``book`` listener, no event queue) is not made at all.
     """
 
     _attach_lock = threading.Lock()
@@ -581,6 +571,7 @@ class _BookKeeper:
         self._logger = logger
         self._lock = threading.Lock()
         self._books: Dict[Hashable, _Entry] = {}
+        self._client = client
         client.on("update", self._on_update)
         client.on("reconnect", self._on_reconnect)
 
@@ -651,7 +642,20 @@ class _BookKeeper:
         if synced:
             if not was_synced:
                 entry.synced_at, entry.due = self.clock(), None
-            self._deliver(Event("book", event.ws_key, book))
+            if self._book_wanted():
+                self._deliver(Event("book", event.ws_key, book))
+
+    def _book_wanted(self) -> bool:
+        """True when a ``book`` event would reach someone: a ``book`` listener or the event queue.
+
+        Reads the stream client's listener table and queue (read-only); for any other kind of
+        client the answer is always True.
+        """
+        client = self._client
+        listeners = getattr(client, "_listeners", None)
+        if listeners.__class__ is not dict:
+            return True
+        return bool(listeners.get("book")) or getattr(client, "_event_queue", None) is not None
 
     def _on_reconnect(self, event: Event) -> None:
         # The engine resubscribes after the reconnect: its snapshots bring the books back.
