@@ -1,22 +1,31 @@
-"""``python -m bench.books``: verified order books against a bare dict book, same feed.
+"""``python -m bench.books``: verified order books against a careful bare dict book, same feed.
 
 For each exchange it builds one feed of already-decoded messages (a 50-level snapshot, then
 deltas of two bid and two ask levels; every fifth delta deletes a level and inserts a new
 price), in that exchange's shape: Bybit ``orderbook.50`` (``u`` chain), Bitget V2 ``books``
-(``seq``/``pseq`` and a CRC-32 ``checksum`` on every message), Bitget V3 ``books``
-(``seq``/``pseq``). Then it times, interleaved round by round:
+(``seq``/``pseq`` and a CRC-32 ``checksum`` on every message; again without checksums, as
+Classic pushes have come since May 2026), Bitget V3 ``books`` (``seq``/``pseq``). Then it
+times, the contenders' order rotated round by round:
 
-* **verified**: :class:`bitsdk._book.OrderBook` with the exchange's applier: sorted levels,
-  sequence checks, checksum verification (V2), the book lock;
-* **bare dict**: ``bids[price] = size`` / ``pop`` per level, no order, no checks.
+* **verified**: :class:`bitsdk._book.OrderBook` with the exchange's applier: levels in numeric
+  order, sequence checks, checksum verification (V2), the book's lock;
+* **bare dict**: what a careful user writes without a library: one ``dict`` per side
+  (``bids[price] = size``, ``pop`` on ``"0"``), a snapshot resets it, and the ``u`` or
+  ``pseq`` chain is checked; no order (a user sorts when reading), no checksum, no lock;
+* **pybit** (Bybit only, when ``pybit`` is installed): pybit's own book handling,
+  ``_V5WebSocketManager._process_delta_orderbook``, on the same feed. It keeps unsorted lists,
+  checks nothing, and leaves out the ``deepcopy`` pybit makes of every message afterwards.
 
-It prints messages applied per second (median of the rounds) and the ratio verified / bare.
-JSON decoding is left out of both: the stream client decodes each message once either way.
+After the timing, every contender's final book must equal the feed's reference book, so all
+of them did the same work. Times are the process's CPU time (other load on the machine is
+not counted); the rate is the median of the rounds. JSON decoding is left out: a stream
+client decodes each message once either way.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import statistics
 import sys
@@ -38,8 +47,8 @@ def _top(side: Dict[str, str], reverse: bool, n: int = 25) -> List[List[str]]:
     return [[p, side[p]] for p in sorted(side, key=float, reverse=reverse)[:n]]
 
 
-def bitget_feed(n: int, v3: bool) -> Feed:
-    """The Bybit feed's levels, reshaped as Bitget pushes (V2 with checksums)."""
+def bitget_feed(n: int, v3: bool, checksum: bool = True) -> Feed:
+    """The Bybit feed's levels, reshaped as Bitget pushes (V2 with checksums unless told not)."""
     out: Feed = []
     bids: Dict[str, str] = {}
     asks: Dict[str, str] = {}
@@ -60,8 +69,9 @@ def bitget_feed(n: int, v3: bool) -> Feed:
                                     "maxDepth": 50, "ts": str(msg["ts"])}
             arg = {"instType": "usdt-futures", "topic": "books", "symbol": "BTCUSDT"}
         else:
-            item = {"asks": data["a"], "bids": data["b"], "seq": seq, "ts": str(msg["ts"]),
-                    "checksum": bitget_checksum(_top(bids, True), _top(asks, False))}
+            item = {"asks": data["a"], "bids": data["b"], "seq": seq, "ts": str(msg["ts"])}
+            if checksum:
+                item["checksum"] = bitget_checksum(_top(bids, True), _top(asks, False))
             if i:
                 item["pseq"] = seq - 1
             arg = {"instType": "USDT-FUTURES", "channel": "books", "instId": "BTCUSDT"}
@@ -69,78 +79,133 @@ def bitget_feed(n: int, v3: bool) -> Feed:
     return out
 
 
-def verified(feed: Feed, make_applier: Callable[[], Any]) -> float:
-    """Seconds to apply ``feed`` to a fresh verified book (every message must apply)."""
+Book = Tuple[Dict[str, str], Dict[str, str]]
+#: A contender applies a feed and returns (CPU seconds, the final bids and asks as dicts).
+Contender = Callable[[Feed], Tuple[float, Book]]
+clock = time.process_time
+
+
+def verified(feed: Feed, make_applier: Callable[[], Any]) -> Tuple[float, Book]:
+    """Apply ``feed`` to a fresh verified book (every message must apply)."""
     book = OrderBook("bench", "BTCUSDT", "bench", make_applier())
     apply = book._apply
-    start = time.perf_counter()
+    start = clock()
     for msg in feed:
         apply(msg)
-    elapsed = time.perf_counter() - start
+    elapsed = clock() - start
     if not book.synced or book.messages != len(feed):
         raise RuntimeError(f"the verified book rejected the feed: {book!r}")
-    return elapsed
+    return elapsed, (dict(book.bids()), dict(book.asks()))
 
 
-def bare_bybit(feed: Feed) -> float:
+def bare_bybit(feed: Feed) -> Tuple[float, Book]:
     bids: Dict[str, str] = {}
     asks: Dict[str, str] = {}
-    start = time.perf_counter()
+    last = 0
+    start = clock()
     for msg in feed:
         data = msg["data"]
-        if msg["type"] == "snapshot":
+        u = data["u"]
+        if msg["type"] == "snapshot" or u == 1:
             bids, asks = {}, {}
+        elif u != last + 1:
+            raise RuntimeError(f"gap: u={u} after {last}")
+        last = u
         for side, rows in ((bids, data["b"]), (asks, data["a"])):
             for price, size in rows:
                 if size == "0":
                     side.pop(price, None)
                 else:
                     side[price] = size
-    return time.perf_counter() - start
+    return clock() - start, (bids, asks)
 
 
-def bare_bitget(feed: Feed, bid_key: str, ask_key: str) -> float:
+def bare_bitget(feed: Feed, bid_key: str, ask_key: str) -> Tuple[float, Book]:
     bids: Dict[str, str] = {}
     asks: Dict[str, str] = {}
-    start = time.perf_counter()
+    last = 0
+    start = clock()
     for msg in feed:
-        if msg["action"] == "snapshot":
-            bids, asks = {}, {}
+        snapshot = msg["action"] == "snapshot"
         for item in msg["data"]:
+            if snapshot:
+                bids, asks = {}, {}
+            elif item["pseq"] != last:
+                raise RuntimeError(f"gap: pseq={item['pseq']} after seq={last}")
+            last = item["seq"]
             for side, rows in ((bids, item[bid_key]), (asks, item[ask_key])):
                 for price, size in rows:
                     if size == "0":
                         side.pop(price, None)
                     else:
                         side[price] = size
-    return time.perf_counter() - start
+    return clock() - start, (bids, asks)
 
 
-Case = Tuple[str, Feed, Callable[[Feed], float], Callable[[Feed], float]]
+def pybit_contender() -> Optional[Tuple[str, Contender]]:
+    """pybit's book handling, or None when pybit is not installed."""
+    try:
+        import pybit
+        from pybit._websocket_stream import _V5WebSocketManager
+    except ImportError:
+        return None
+
+    def run(feed: Feed) -> Tuple[float, Book]:
+        manager = _V5WebSocketManager.__new__(_V5WebSocketManager)  # only its book state is used
+        manager.data = {}
+        process = manager._process_delta_orderbook
+        # pybit keeps the snapshot's own lists as its book and edits them: give it a copy.
+        feed = [copy.deepcopy(feed[0])] + feed[1:]
+        start = clock()
+        for msg in feed:
+            process(msg, msg["topic"])
+        elapsed = clock() - start
+        book = manager.data[feed[0]["topic"]]
+        return elapsed, ({p: s for p, s in book["b"]}, {p: s for p, s in book["a"]})
+
+    return f"pybit {getattr(pybit, 'VERSION', '')}".strip(), run
+
+
+def reference(feed: Feed) -> Book:
+    """The feed's final book, built from its Bybit form (every feed carries the same levels)."""
+    return bare_bybit(bybit_feed(len(feed)))[1]
+
+
+Case = Tuple[str, Feed, Dict[str, Contender]]
 
 
 def cases(n: int) -> List[Case]:
     v2, v3 = bitget_feed(n, v3=False), bitget_feed(n, v3=True)
+    v2_plain = bitget_feed(n, v3=False, checksum=False)
+    v2_contenders: Dict[str, Contender] = {"verified": lambda f: verified(f, lambda: BitgetV2Applier(True)),
+                                           "bare": lambda f: bare_bitget(f, "bids", "asks")}
+    bybit: Dict[str, Contender] = {"verified": lambda f: verified(f, BybitApplier), "bare": bare_bybit}
+    pybit = pybit_contender()
+    if pybit is not None:
+        bybit["pybit"] = pybit[1]
     return [
-        ("Bybit orderbook.50", bybit_feed(n), lambda f: verified(f, BybitApplier), bare_bybit),
-        ("Bitget V2 books (checksum)", v2, lambda f: verified(f, lambda: BitgetV2Applier(True)),
-         lambda f: bare_bitget(f, "bids", "asks")),
-        ("Bitget V3 books", v3, lambda f: verified(f, lambda: BitgetV3Applier(True)), lambda f: bare_bitget(f, "b", "a")),
+        ("Bybit orderbook.50", bybit_feed(n), bybit),
+        ("Bitget V2 books (checksum)", v2, v2_contenders),
+        ("Bitget V2 books (no checksum)", v2_plain, v2_contenders),
+        ("Bitget V3 books", v3, {"verified": lambda f: verified(f, lambda: BitgetV3Applier(True)),
+                                 "bare": lambda f: bare_bitget(f, "b", "a")}),
     ]
 
 
-def run(n: int, rounds: int) -> List[Tuple[str, float, float]]:
-    """``(case, verified msgs/s, bare msgs/s)`` medians, contenders interleaved per round."""
+def run(n: int, rounds: int) -> List[Tuple[str, Dict[str, float]]]:
+    """``(case, {contender: msgs/s})``: medians, the contenders' order rotated per round."""
     results = []
-    for name, feed, checked, bare in cases(n):
-        checked(feed)  # warm-up
-        bare(feed)
-        times: Dict[str, List[float]] = {"verified": [], "bare": []}
+    for name, feed, contenders in cases(n):
+        expected = reference(feed)
+        for label, fn in contenders.items():  # warm-up, and the same final book for everyone
+            if fn(feed)[1] != expected:
+                raise RuntimeError(f"{name}: {label} ended with a different book")
+        times: Dict[str, List[float]] = {label: [] for label in contenders}
+        order = list(contenders.items())
         for r in range(rounds):
-            order = (("verified", checked), ("bare", bare))
-            for label, fn in order if r % 2 == 0 else order[::-1]:
-                times[label].append(fn(feed))
-        results.append((name, len(feed) / statistics.median(times["verified"]), len(feed) / statistics.median(times["bare"])))
+            for label, fn in order[r % len(order):] + order[:r % len(order)]:
+                times[label].append(fn(feed)[0])
+        results.append((name, {label: len(feed) / statistics.median(t) for label, t in times.items()}))
     return results
 
 
@@ -149,10 +214,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke run")
     args = parser.parse_args(argv)
     n, rounds = (2_000, 3) if args.quick else (20_000, 7)
-    print(f"{'Case':<28} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7}")
-    for name, checked, bare in run(n, rounds):
-        print(f"{name:<28} {checked:>15,.0f} {bare:>16,.0f} {checked / bare:>7.2f}")
-    print(f"({n} messages per feed, median of {rounds} interleaved rounds; JSON decoding not included)")
+    pybit = pybit_contender()
+    pybit_name = pybit[0] if pybit else "pybit"
+    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
+    for name, rates in run(n, rounds):
+        checked, bare = rates["verified"], rates["bare"]
+        other = rates.get("pybit")
+        tail = f"{other:>18,.0f} {other / bare:>7.2f}" if other else f"{'-':>18} {'-':>7}"
+        print(f"{name:<30} {checked:>15,.0f} {bare:>16,.0f} {checked / bare:>7.2f} {tail}")
+    print(f"({n} messages per feed, median of {rounds} rounds, CPU time; ratio = rate / bare dict rate; "
+          "JSON decoding not included)")
+    if pybit is None:
+        print("(pybit not installed: its column is empty; pip install pybit==5.17.0 to add it)")
     return 0
 
 

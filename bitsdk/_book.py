@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 import zlib
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from functools import partial
 from typing import Any, Callable, Dict, Hashable, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
@@ -69,63 +69,151 @@ def bitget_checksum(bids: Sequence[Sequence[str]], asks: Sequence[Sequence[str]]
         bids: ``[price, size]`` pairs, best (highest) first.
         asks: ``[price, size]`` pairs, best (lowest) first.
     """
+    return _checksum([f"{row[0]}:{row[1]}" for row in bids[:CHECKSUM_LEVELS]],
+                     [f"{row[0]}:{row[1]}" for row in asks[:CHECKSUM_LEVELS]])
+
+
+def _checksum(bids: List[str], asks: List[str]) -> int:
+    """The signed CRC-32 of the best 25 ``"price:size"`` tokens of each side, interleaved."""
     bids, asks = bids[:CHECKSUM_LEVELS], asks[:CHECKSUM_LEVELS]
-    both = min(len(bids), len(asks))
-    parts = [f"{b[0]}:{b[1]}:{a[0]}:{a[1]}" for b, a in zip(bids, asks)]
-    parts += [f"{row[0]}:{row[1]}" for row in (bids if len(bids) > both else asks)[both:]]
-    crc = zlib.crc32(":".join(parts).encode("utf-8"))
+    nb, na = len(bids), len(asks)
+    # Interleave with slice assignments (C loops): bid 0, ask 0, bid 1, ask 1...
+    if nb == na:
+        parts = bids + asks
+        parts[::2] = bids
+        parts[1::2] = asks
+    else:
+        both = min(nb, na)
+        parts = bids[:both] + asks[:both]
+        parts[::2] = bids[:both]
+        parts[1::2] = asks[:both]
+        parts += (bids if nb > na else asks)[both:]
+    crc = zlib.crc32(":".join(parts).encode())
     return crc - (1 << 32) if crc >= (1 << 31) else crc
 
 
-class _Side:
-    """One side of a book: ``{key: (price, size)}`` plus the keys sorted best first.
+#: Sizes that delete a level: "0" (what both exchanges send), "0." and "0.0"... up to 20
+#: decimals. Sizes are never parsed: a set lookup is the cheapest test on the hot path.
+_ZERO = frozenset(["0", "0."] + ["0." + "0" * n for n in range(1, 21)])
 
-    Keys are the price as a float, negated for bids, so both sides sort ascending. Distinct
-    decimal prices up to 15 significant digits map to distinct floats.
+
+class _Side:
+    """One side of a book.
+
+    ``sizes`` maps each price string held to its size: the common update (a new size for a
+    level the book holds) is one dict store, with no number parsing and no reordering. The
+    numeric order is touched only by inserts and deletes: ``keys`` holds the levels' numeric
+    keys sorted best first (the price as a float, negated for bids, so both sides sort
+    ascending; distinct decimal prices up to 15 significant digits are distinct floats), and
+    ``prices``/``key_of`` map a key to the price string held and back. ``tokens``
+    (``"price:size"`` in ``keys`` order) is kept only while Bitget checksums are verified.
     """
 
-    __slots__ = ("levels", "keys", "sign")
+    __slots__ = ("sizes", "prices", "key_of", "keys", "tokens", "sign")
 
     def __init__(self, sign: float):
-        self.levels: Dict[float, Level] = {}
+        self.sizes: Dict[str, str] = {}
+        self.prices: Dict[float, str] = {}
+        self.key_of: Dict[str, float] = {}
         self.keys: List[float] = []
+        self.tokens: Optional[List[str]] = None
         self.sign = sign
 
     def clear(self) -> None:
-        self.levels = {}
-        self.keys = []
+        self.sizes, self.prices, self.key_of, self.keys = {}, {}, {}, []
+        if self.tokens is not None:
+            self.tokens = []
 
-    def load(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Replace the side with ``rows`` (a snapshot)."""
-        self.levels, self.keys = {}, []
-        self.update(rows)
+    def delete(self, price: Any) -> None:
+        """Remove the level at ``price`` (any spelling); an unknown price is ignored."""
+        key = self.key_of.pop(price, None)
+        if key is None:  # not held under this spelling
+            if price.__class__ is not str:
+                raise TypeError("price and size must be strings")
+            key = float(price) * self.sign
+            held = self.prices.get(key)
+            if held is None:
+                return
+            del self.key_of[held]
+            price = held
+        del self.prices[key]
+        del self.sizes[price]
+        i = bisect_left(self.keys, key)
+        del self.keys[i]
+        if self.tokens is not None:
+            del self.tokens[i]
 
-    def update(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Apply ``[price, size]`` rows: size 0 deletes (an unknown price is ignored), else
-        insert/replace. Hot path: parsing is inlined."""
-        levels, keys, sign = self.levels, self.keys, self.sign
-        row: Any = None
-        try:
-            for row in rows:
-                price = row[0]
-                size = row[1]
-                if price.__class__ is not str or size.__class__ is not str:
-                    raise TypeError("price and size must be strings")
-                key = float(price) * sign
-                if size == "0" or float(size) == 0:
-                    if levels.pop(key, None) is not None:
-                        del keys[bisect_left(keys, key)]
-                else:
-                    if key not in levels:
-                        insort(keys, key)
-                    levels[key] = (price, size)
-        except (TypeError, ValueError, IndexError, KeyError) as exc:
-            raise BookGap(f"malformed level {row!r}: {exc}") from None
+    def insert(self, price: Any, size: Any) -> None:
+        """Set the level at ``price`` (any spelling; the latest is kept), checking both strings."""
+        if price.__class__ is not str or size.__class__ is not str:
+            raise TypeError("price and size must be strings")
+        key = float(price) * self.sign
+        if key != key:  # NaN would break the order
+            raise ValueError(f"price {price!r} is not a number")
+        keys, tokens = self.keys, self.tokens
+        held = self.prices.get(key)
+        if held is None:  # a new level
+            i = bisect_left(keys, key)
+            keys.insert(i, key)
+            if tokens is not None:
+                tokens.insert(i, f"{price}:{size}")
+        else:  # held under another spelling: the latest string is kept
+            del self.sizes[held], self.key_of[held]
+            if tokens is not None:
+                tokens[bisect_left(keys, key)] = f"{price}:{size}"
+        self.prices[key] = price
+        self.key_of[price] = key
+        self.sizes[price] = size
+
+    def track_tokens(self, on: bool) -> None:
+        """Start (built from the levels held) or stop keeping ``tokens``."""
+        if not on:
+            self.tokens = None
+        elif self.tokens is None:
+            sizes = self.sizes
+            self.tokens = [f"{price}:{sizes[price]}" for price in map(self.prices.__getitem__, self.keys)]
+
+    def retoken(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Refresh ``tokens`` for the levels ``rows`` changed in place (inserts and deletes
+        already moved them)."""
+        tokens, sizes, key_of, keys = self.tokens, self.sizes, self.key_of, self.keys
+        if tokens is None:
+            return
+        for row in rows:
+            price = row[0]
+            key = key_of.get(price)
+            if key is not None:
+                tokens[bisect_left(keys, key)] = f"{price}:{sizes[price]}"
 
     def top(self, n: Optional[int]) -> List[Level]:
-        levels = self.levels
+        sizes = self.sizes
         keys = self.keys if n is None else self.keys[:n]
-        return [levels[k] for k in keys]
+        return [(price, sizes[price]) for price in map(self.prices.__getitem__, keys)]
+
+    def best(self) -> Optional[Level]:
+        if not self.keys:
+            return None
+        price = self.prices[self.keys[0]]
+        return price, self.sizes[price]
+
+
+def _update(bids: _Side, asks: _Side, bid_rows: Iterable[Sequence[Any]], ask_rows: Iterable[Sequence[Any]]) -> None:
+    """Apply ``[price, size]`` rows to both sides: a zero size deletes (an unknown price is
+    ignored), else insert or replace. The hot path: a new size for a level held is inlined."""
+    row: Any = None
+    try:
+        for side, rows in ((bids, bid_rows), (asks, ask_rows)):
+            sizes = side.sizes
+            for row in rows:
+                price, size = row
+                if size in _ZERO:
+                    side.delete(price)
+                elif price in sizes and size.__class__ is str:
+                    sizes[price] = size
+                else:  # a new price, another spelling of a held one, or a malformed size
+                    side.insert(price, size)
+    except (TypeError, ValueError, IndexError, KeyError) as exc:
+        raise BookGap(f"malformed level {row!r}: {exc}") from None
 
 
 def _int(value: Any) -> Optional[int]:
@@ -167,7 +255,7 @@ class OrderBook:
         self._asks = _Side(1.0)
         self._synced = False
         self._seq: Optional[int] = None
-        self._ts: Optional[int] = None
+        self._ts: Any = None  # the last applied message's timestamp as received (parsed when read)
         self._resyncs = 0
         self._messages = 0
 
@@ -186,19 +274,18 @@ class OrderBook:
     def best_bid(self) -> Optional[Level]:
         """The highest bid ``(price, size)``, or None when the book has no bid (or is unsynced)."""
         with self._lock:
-            side = self._bids
-            return side.levels[side.keys[0]] if side.keys else None
+            return self._bids.best()
 
     def best_ask(self) -> Optional[Level]:
         """The lowest ask ``(price, size)``, or None when the book has no ask (or is unsynced)."""
         with self._lock:
-            side = self._asks
-            return side.levels[side.keys[0]] if side.keys else None
+            return self._asks.best()
 
     def snapshot(self, n: Optional[int] = None) -> BookSnapshot:
         """A consistent copy (both sides, ``seq``, ``ts`` and ``synced`` from one moment)."""
         with self._lock:
-            return BookSnapshot(self.topic, self.symbol, self._bids.top(n), self._asks.top(n), self._seq, self._ts, self._synced)
+            return BookSnapshot(self.topic, self.symbol, self._bids.top(n), self._asks.top(n), self._seq,
+                                _int(self._ts), self._synced)
 
     @property
     def synced(self) -> bool:
@@ -218,7 +305,7 @@ class OrderBook:
     @property
     def ts(self) -> Optional[int]:
         """The exchange timestamp (ms) of the last applied message, or None."""
-        return self._ts
+        return _int(self._ts)
 
     @property
     def messages(self) -> int:
@@ -253,28 +340,34 @@ class OrderBook:
         Raises:
             BookGap: the message breaks the book (the book is cleared and unsynced).
         """
+        lock = self._lock
+        lock.acquire()  # not "with": Lock.__exit__ costs twice acquire/release on this hot path
         try:
-            with self._lock:
-                applied = self._applier.apply(self, msg)
-                if applied:
-                    self._messages += 1
-                    if not self._synced:
-                        self._synced = True
-                        self._cond.notify_all()
-                return applied
+            if not self._applier.apply(self, msg):
+                return False
+            self._messages += 1
+            if not self._synced:
+                self._synced = True
+                self._cond.notify_all()
+            return True
         except BookGap:
-            self._invalidate()
+            self._clear()
             raise
+        finally:
+            lock.release()
 
     def _invalidate(self) -> bool:
         """Empty the book and mark it unsynced; True if it was synced."""
         with self._lock:
             was = self._synced
-            self._synced = False
-            self._bids.clear()
-            self._asks.clear()
-            self._seq = None
+            self._clear()
             return was
+
+    def _clear(self) -> None:  # under the lock
+        self._synced = False
+        self._bids.clear()
+        self._asks.clear()
+        self._seq = None
 
 
 class _Applier:
@@ -289,15 +382,10 @@ class _Applier:
 
     @staticmethod
     def _load(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], ts: Any) -> None:
-        book._bids.load(bids or ())
-        book._asks.load(asks or ())
-        book._seq, book._ts = seq, _int(ts)
-
-    @staticmethod
-    def _update(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], ts: Any) -> None:
-        book._bids.update(bids or ())
-        book._asks.update(asks or ())
-        book._seq, book._ts = seq, _int(ts)
+        book._bids.clear()
+        book._asks.clear()
+        _update(book._bids, book._asks, bids or (), asks or ())
+        book._seq, book._ts = seq, ts
 
 
 class BybitApplier(_Applier):
@@ -309,26 +397,28 @@ class BybitApplier(_Applier):
     """
 
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
-        data = msg.get("data")
-        if data.__class__ is not dict:
-            raise BookGap("message without a data object")
-        u = _int(data.get("u"))
-        ts = msg.get("cts", msg.get("ts"))
-        kind = msg.get("type")
-        if kind == "snapshot" or u == 1:
-            self._load(book, data.get("b"), data.get("a"), u, ts)
-            return True
-        if kind != "delta":
-            raise BookGap(f"unknown message type {kind!r}")
-        if not book._synced:
-            return False
-        last = book._seq
-        if u is None or last is None:
-            raise BookGap(f"cannot chain a delta without update ids (u={u}, last u={last})")
-        if u != last + 1:
-            raise BookGap(f"update id gap: got u={u} after u={last}")
-        self._update(book, data.get("b"), data.get("a"), u, ts)
-        return True
+        try:
+            data = msg["data"]
+            u = data["u"]
+            kind = msg["type"]
+            if u.__class__ is not int:
+                u = _int(u)
+            if kind == "delta" and u != 1:
+                if not book._synced:
+                    return False
+                last = book._seq
+                if last is None or u != last + 1:
+                    raise BookGap(f"update id gap: got u={u} after u={last}" if u is not None and last is not None
+                                  else f"cannot chain a delta without update ids (u={u}, last u={last})")
+                _update(book._bids, book._asks, data["b"], data["a"])
+                book._seq, book._ts = u, msg.get("cts") or msg.get("ts")
+                return True
+            if kind == "snapshot" or u == 1:
+                self._load(book, data["b"], data["a"], u, msg.get("cts") or msg.get("ts"))
+                return True
+        except (KeyError, TypeError) as exc:
+            raise BookGap(f"malformed message: {type(exc).__name__} {exc}") from None
+        raise BookGap(f"unknown message type {kind!r}")
 
 
 class _BitgetApplier(_Applier):
@@ -337,27 +427,30 @@ class _BitgetApplier(_Applier):
 
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         items = msg.get("data")
-        if not isinstance(items, list) or not items:
+        if items.__class__ is not list or not items:
             raise BookGap("message without data")
         action = msg.get("action")
         applied = False
-        for item in items:
-            if item.__class__ is not dict:
-                raise BookGap("data item is not an object")
-            applied = self._item(book, action, item) or applied
+        try:
+            for item in items:
+                applied = self._item(book, action, item) or applied
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise BookGap(f"malformed message: {type(exc).__name__} {exc}") from None
         return applied
 
     def _item(self, book: OrderBook, action: Any, item: Mapping[str, Any]) -> bool:
         raise NotImplementedError
 
-    def _chain(self, book: OrderBook, seq: Optional[int], pseq: Optional[int]) -> None:
-        """An update's ``pseq`` must be the last applied ``seq``; without one, ``seq`` must grow."""
+    @staticmethod
+    def _gap(book: OrderBook, seq: Optional[int], pseq: Optional[int]) -> str:
+        """Why ``seq``/``pseq`` do not chain to the book: an update's ``pseq`` must be the last
+        applied ``seq``; without one, ``seq`` must grow. Empty when they chain."""
         last = book._seq
         if pseq is not None:
-            if pseq != last:
-                raise BookGap(f"sequence gap: got pseq={pseq} after seq={last}")
-        elif seq is not None and last is not None and seq <= last:
-            raise BookGap(f"out of order: got seq={seq} after seq={last}")
+            return "" if pseq == last else f"sequence gap: got pseq={pseq} after seq={last}"
+        if seq is not None and last is not None and seq <= last:
+            return f"out of order: got seq={seq} after seq={last}"
+        return ""
 
 
 class BitgetV2Applier(_BitgetApplier):
@@ -370,20 +463,37 @@ class BitgetV2Applier(_BitgetApplier):
     """
 
     def _item(self, book: OrderBook, action: Any, item: Mapping[str, Any]) -> bool:
-        seq, pseq = _int(item.get("seq")), _int(item.get("pseq"))
-        bids, asks, ts = item.get("bids"), item.get("asks"), item.get("ts")
-        if action == "snapshot" or not self.incremental:
-            self._load(book, bids, asks, seq, ts)
-        elif action == "update":
+        seq, pseq, checksum = item.get("seq"), item.get("pseq"), item.get("checksum")
+        if seq.__class__ is not int:
+            seq = _int(seq)
+        if pseq.__class__ is not int:
+            pseq = _int(pseq)
+        if checksum.__class__ is not int:
+            checksum = _int(checksum)
+        bids, asks = book._bids, book._asks
+        # The sides keep their "price:size" strings in order only while checksums come.
+        if (bids.tokens is None) is bool(checksum):
+            bids.track_tokens(bool(checksum))
+            asks.track_tokens(bool(checksum))
+        if action == "update" and self.incremental:
             if not book._synced:
                 return False
-            self._chain(book, seq, pseq)
-            self._update(book, bids, asks, seq, ts)
+            if pseq is None or pseq != book._seq:
+                gap = self._gap(book, seq, pseq)
+                if gap:
+                    raise BookGap(gap)
+            bid_rows, ask_rows = item["bids"], item["asks"]
+            _update(bids, asks, bid_rows, ask_rows)
+            book._seq, book._ts = seq, item.get("ts")
+            if checksum:
+                bids.retoken(bid_rows)
+                asks.retoken(ask_rows)
+        elif action == "snapshot" or not self.incremental:
+            self._load(book, item["bids"], item["asks"], seq, item.get("ts"))
         else:
             raise BookGap(f"unknown action {action!r}")
-        checksum = _int(item.get("checksum"))
         if checksum:
-            local = bitget_checksum(book._bids.top(CHECKSUM_LEVELS), book._asks.top(CHECKSUM_LEVELS))
+            local = _checksum(bids.tokens, asks.tokens)  # type: ignore[arg-type]
             if (local - checksum) % (1 << 32):
                 raise BookGap(f"checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
         return True
@@ -398,20 +508,23 @@ class BitgetV3Applier(_BitgetApplier):
     """
 
     def _item(self, book: OrderBook, action: Any, item: Mapping[str, Any]) -> bool:
-        seq, pseq = _int(item.get("seq")), _int(item.get("pseq"))
-        bids, asks, ts = item.get("b"), item.get("a"), item.get("ts")
-        if action == "snapshot" or not self.incremental or pseq == 0:
-            self._load(book, bids, asks, seq, ts)
+        seq, pseq = item.get("seq"), item.get("pseq")
+        if seq.__class__ is not int:
+            seq = _int(seq)
+        if pseq.__class__ is not int:
+            pseq = _int(pseq)
+        if action == "update" and self.incremental and pseq != 0:
+            if not book._synced:
+                return False
+            if pseq != book._seq or pseq is None:
+                raise BookGap("update without pseq" if pseq is None else self._gap(book, seq, pseq))
+            _update(book._bids, book._asks, item["b"], item["a"])
+            book._seq, book._ts = seq, item.get("ts")
             return True
-        if action != "update":
-            raise BookGap(f"unknown action {action!r}")
-        if not book._synced:
-            return False
-        if pseq is None:
-            raise BookGap("update without pseq")
-        self._chain(book, seq, pseq)
-        self._update(book, bids, asks, seq, ts)
-        return True
+        if action == "snapshot" or not self.incremental or pseq == 0:
+            self._load(book, item["b"], item["a"], seq, item.get("ts"))
+            return True
+        raise BookGap(f"unknown action {action!r}")
 
 
 # ---------------------------------------------------------------------- the glue to a client
@@ -441,10 +554,11 @@ MAX_REFRESH_DELAY = 60.0
 class _BookKeeper:
     """The books of one client: routes its ``update`` events, refreshes broken books.
 
-    Uses only the client's public ``on``; each book brings its own subscribe/unsubscribe
+    Registers with the client's public ``on``; each book brings its own subscribe/unsubscribe
     closures. Runs on the client's dispatcher thread (where ``update`` callbacks run), so
     books are written by one thread. ``deliver`` hands ``book``/``resync`` events to the
-    client's listeners and event queue right away, in order with the updates.
+    client's listeners and event queue right away, in order with the updates; a ``book``
+    event nobody would receive (no ``book`` listener, no event queue) is not made at all.
     """
 
     _attach_lock = threading.Lock()
@@ -457,6 +571,7 @@ class _BookKeeper:
         self._logger = logger
         self._lock = threading.Lock()
         self._books: Dict[Hashable, _Entry] = {}
+        self._client = client
         client.on("update", self._on_update)
         client.on("reconnect", self._on_reconnect)
 
@@ -527,7 +642,20 @@ class _BookKeeper:
         if synced:
             if not was_synced:
                 entry.synced_at, entry.due = self.clock(), None
-            self._deliver(Event("book", event.ws_key, book))
+            if self._book_wanted():
+                self._deliver(Event("book", event.ws_key, book))
+
+    def _book_wanted(self) -> bool:
+        """True when a ``book`` event would reach someone: a ``book`` listener or the event queue.
+
+        Reads the stream client's listener table and queue (read-only); for any other kind of
+        client the answer is always True.
+        """
+        client = self._client
+        listeners = getattr(client, "_listeners", None)
+        if listeners.__class__ is not dict:
+            return True
+        return bool(listeners.get("book")) or getattr(client, "_event_queue", None) is not None
 
     def _on_reconnect(self, event: Event) -> None:
         # The engine resubscribes after the reconnect: its snapshots bring the books back.

@@ -128,6 +128,10 @@ def test_bybit_restart_u1_and_level1_repush():
     bybit("snapshot", 1, b=[("1",)]),
     bybit("snapshot", 1, b=[(1.5, "1")]),
     bybit("snapshot", 1, b=[("x", "1")]),
+    bybit("snapshot", 1, b=[("nan", "1")]),
+    bybit("delta", 3, b=[("1", None)]),  # a new size for a held level must be a string too
+    bybit("delta", 3, b=[("1", 2)]),
+    bybit("delta", 3, a=[("3", [])]),
 ])
 def test_bybit_malformed_messages_are_gaps(bad):
     book = new_book(BybitApplier())
@@ -182,6 +186,22 @@ def test_v2_snapshot_channels_replace_each_push():
     assert book.bids() == [("1.1", "1")] and book.asks() == [("2", "2")]
 
 
+def test_v2_checksums_that_come_and_go_are_verified_against_the_current_book():
+    book = new_book(BitgetV2Applier(incremental=True))
+    bids, asks = [("10", "1"), ("9", "2")], [("11", "3"), ("12", "4")]
+    assert book._apply(v2("snapshot", 1, bids, asks, checksum=signed_crc("10:1:11:3:9:2:12:4")))
+    # no checksum for a while (Bitget dropped it from Classic pushes): inserts, deletes, spellings
+    book._apply(v2("update", 2, [("9.5", "5"), ("9", "0")], [("11.0", "6")], pseq=1))
+    book._apply(v2("update", 3, [("8", "7")], [("12", "0.0"), ("13", "8")], pseq=2))
+    assert book.bids() == [("10", "1"), ("9.5", "5"), ("8", "7")] and book.asks() == [("11.0", "6"), ("13", "8")]
+    # then checksums again: computed over the book as it is now
+    good = signed_crc("10:1:11.0:6:9.5:5:13:8:8:7")
+    assert book._apply(v2("update", 4, pseq=3, checksum=good))
+    assert book._apply(v2("update", 5, [("9.5", "4")], pseq=4, checksum=signed_crc("10:1:11.0:6:9.5:4:13:8:8:7")))
+    with pytest.raises(BookGap, match="checksum mismatch"):  # the stale size "5" would not match
+        book._apply(v2("update", 6, [("10", "2")], pseq=5, checksum=signed_crc("10:2:11.0:6:9.5:5:13:8:8:7")))
+
+
 # ------------------------------------------------------------------------------------ Bitget V3
 
 
@@ -207,6 +227,20 @@ def test_v3_snapshot_topics_and_missing_data():
 
 
 # ------------------------------------------------------------------------------------ the book object
+
+
+def test_seq_and_ts_of_the_last_message():
+    bybit_book = new_book(BybitApplier())
+    msg = bybit("snapshot", 7, b=[("1", "1")])
+    msg.update(ts=1700000000123, cts=1700000000100)  # cts: when the matching engine made the book
+    bybit_book._apply(msg)
+    assert (bybit_book.seq, bybit_book.ts) == (7, 1700000000100)
+    assert bybit_book.snapshot().ts == 1700000000100
+    bitget_book = new_book(BitgetV3Applier(incremental=True))
+    assert bitget_book.ts is None
+    bitget_book._apply(v3("snapshot", 9, 0, b=[("1", "1")]))
+    assert (bitget_book.seq, bitget_book.ts, bitget_book.snapshot().seq) == (9, 5, 9)  # "ts": "5" in the item
+
 
 
 def test_wait_synced_blocks_until_the_snapshot():
@@ -385,6 +419,32 @@ def test_keeper_backs_off_a_book_that_never_syncs():
         client.fire("update", "v5LinearPublic", bybit("snapshot", i, b=[("1", 2)]))
     assert book.resyncs == FREE_REFRESHES + 2 and not book.synced
     assert client.frames.count(("unsub", "orderbook.50.BTCUSDT")) == FREE_REFRESHES
+
+
+def test_keeper_makes_no_book_event_that_nobody_would_receive():
+    import logging
+
+    class StreamClient(FakeClient):
+        """Like the stream clients: a listener table and an optional event queue."""
+
+        def __init__(self):
+            super().__init__()
+            self._listeners = {}
+            self._event_queue = None
+
+    client = StreamClient()
+    keeper = _BookKeeper.of(client, route_bybit, client.delivered.append, logging.getLogger("test"))
+    book = open_bybit(keeper, client, "orderbook.50.BTCUSDT")
+    client.fire("update", "v5LinearPublic", bybit("snapshot", 5, b=[("1", "1")]))
+    assert book.synced and client.delivered == []  # applied, but no book event was made
+    client.fire("update", "v5LinearPublic", bybit("delta", 7, b=[("1", "2")]))  # a gap
+    assert [e.kind for e in client.delivered] == ["resync"]  # resyncs always go out
+    client._event_queue = object()  # an event queue receives every event
+    client.fire("update", "v5LinearPublic", bybit("snapshot", 8, b=[("1", "1")]))
+    client._event_queue = None
+    client._listeners["book"] = (print,)
+    client.fire("update", "v5LinearPublic", bybit("delta", 9, b=[("1", "3")]))
+    assert [e.kind for e in client.delivered] == ["resync", "book", "book"]
 
 
 def test_route_bitget_keys():

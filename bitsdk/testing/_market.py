@@ -1,8 +1,10 @@
 """Synthetic market data: instruments, order books, trades, tickers and candles.
 
-Prices sit on a fixed grid around each symbol's mid price; every tick changes the sizes of a
-few top levels (so every depth sees deltas) and prints one trade. Nothing here is random in a
-way that matters to tests: the book's best bid and ask only move when the test calls
+Prices sit on a tick grid around each symbol's mid price, with a few gaps near the top. Every
+tick changes the sizes of a few top levels (so every depth sees deltas), often removes one
+level and adds a new price in a gap near the top (so local books see deletes and inserts, and
+levels entering or leaving a depth-limited view), and prints one trade. Nothing here is random
+in a way that matters to tests: the book's best bid and ask only move when the test calls
 :meth:`Market.set_mid`.
 """
 
@@ -12,10 +14,11 @@ import math
 import random
 import re
 import zlib
+from bisect import bisect_left, insort
 from collections import deque
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
-from typing import Any, Deque, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Deque, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Union
 
 from ._common import new_id, now_ms
 
@@ -28,6 +31,9 @@ _FALLBACK_MIDS = {"BTC": "60000", "ETH": "3000", "SOL": "150", "XRP": "0.5", "DO
 QUOTES = ("USDT", "USDC", "USD")
 LEVELS = 200  # price levels per side
 TOP_CHANGED = 5  # each tick changes sizes among this many top levels
+CHURN_SPAN = 60  # levels come and go between 1 and this many ticks from the best price
+GAPS = 20  # empty grid prices within CHURN_SPAN (a new level fills one, a removed level leaves one)
+CHURN_CHANCE = 0.6  # the chance that a tick removes one level and adds one, per side
 
 Level = Tuple[Decimal, Decimal]
 SymbolsArg = Union[None, Iterable[str], Mapping[str, Union[str, float, int, Decimal]]]
@@ -100,71 +106,135 @@ class Trade:
 
 
 class Book:
-    """Order book on a fixed price grid; sizes change each tick."""
+    """An order book on a tick grid: sizes change each tick, levels near the top come and go.
+
+    ``bids``/``asks`` map price to size; the best bid and ask never change between
+    :meth:`recentre` calls. The number of levels per side stays :data:`LEVELS`.
+    """
 
     def __init__(self, inst: Instrument, mid: Decimal, rng: random.Random) -> None:
         self.inst = inst
         self._rng = rng
+        # Which levels come and go has its own generator: the shared one's draws stay as they were.
+        self._churn = random.Random(f"{inst.product}/{inst.symbol}")
         self.seq = 1  # update id (Bybit ``u``, Bitget ``seq``)
         self.cross_seq = rng.randint(10_000_000, 90_000_000)  # Bybit ``seq``
         self.ts = now_ms()
-        self.last_changes: Dict[str, List[Level]] = {"b": [], "a": []}
         self.epoch = 0  # bumped by recentre(): subscribers then need a fresh snapshot
         self.recentre(mid)
 
     def recentre(self, mid: Decimal) -> None:
-        """Rebuild the grid around ``mid`` (best bid one tick below, best ask one tick above)."""
+        """Rebuild the book around ``mid`` (best bid one tick below, best ask one tick above)."""
         tick = self.inst.tick
         centre = (mid / tick).to_integral_value() * tick
         self.best_bid = centre - tick
         self.best_ask = centre + tick
         self.bids: Dict[Decimal, Decimal] = {}
         self.asks: Dict[Decimal, Decimal] = {}
-        for i in range(LEVELS):
-            self.bids[self.best_bid - tick * i] = self._size(i)
-            self.asks[self.best_ask + tick * i] = self._size(i)
+        self._gaps: Dict[str, List[int]] = {}  # per side: empty offsets (in ticks from the best) in the span
+        self._held: Dict[str, List[int]] = {}  # per side: the span's offsets that hold a level
+        for side in ("b", "a"):
+            self._gaps[side] = self._churn.sample(range(1, CHURN_SPAN), GAPS)
+            self._held[side] = [i for i in range(1, CHURN_SPAN) if i not in self._gaps[side]]
+        for i in range(LEVELS + GAPS):
+            if i not in self._gaps["b"]:
+                self.bids[self.best_bid - tick * i] = self._size(i)
+            if i not in self._gaps["a"]:
+                self.asks[self.best_ask + tick * i] = self._size(i)
+        # Prices ascending, per side: the best bid is the last, the best ask the first.
+        self._sorted = {"b": sorted(self.bids), "a": sorted(self.asks)}
+        self._before: Dict[str, Optional[List[Decimal]]] = {"b": None, "a": None}  # prices before a churn
+        self._gone: Dict[str, Decimal] = {}  # the price a churn removed
+        self._changed: Dict[str, Set[Decimal]] = {"b": set(), "a": set()}  # prices set this tick
         self.seq += 1
         self.epoch += 1
         self.ts = now_ms()
-        self.last_changes = {"b": [], "a": []}
 
-    def _size(self, level: int) -> Decimal:
-        base = self.inst.qty_step * self._rng.randint(10, 400) * (1 + level // 20)
+    def _size(self, level: int, rng: Optional[random.Random] = None) -> Decimal:
+        base = self.inst.qty_step * (rng or self._rng).randint(10, 400) * (1 + level // 20)
         return base.normalize()
 
     @property
     def mid(self) -> Decimal:
         return (self.best_bid + self.best_ask) / 2
 
+    @staticmethod
+    def _view(side: str, prices: List[Decimal], depth: int) -> List[Decimal]:
+        """The best ``depth`` of ``prices`` (ascending), best first."""
+        return prices[:-depth - 1:-1] if side == "b" else prices[:depth]
+
+    @staticmethod
+    def _rank(side: str, prices: List[Decimal], price: Decimal) -> int:
+        """``price``'s place from the best (0) in ``prices`` (ascending)."""
+        i = bisect_left(prices, price)
+        return len(prices) - 1 - i if side == "b" else i
+
+    @staticmethod
+    def _nth(side: str, prices: List[Decimal], n: int) -> Optional[Decimal]:
+        """The ``n``-th best (0 = best) of ``prices`` (ascending), or None."""
+        if n >= len(prices):
+            return None
+        return prices[len(prices) - 1 - n] if side == "b" else prices[n]
+
     def levels(self, depth: int) -> Tuple[List[Level], List[Level]]:
         """Top ``depth`` bids (descending) and asks (ascending)."""
-        tick = self.inst.tick
-        depth = min(depth, LEVELS)
-        bids = [(self.best_bid - tick * i, self.bids[self.best_bid - tick * i]) for i in range(depth)]
-        asks = [(self.best_ask + tick * i, self.asks[self.best_ask + tick * i]) for i in range(depth)]
+        bids = [(p, self.bids[p]) for p in self._view("b", self._sorted["b"], depth)]
+        asks = [(p, self.asks[p]) for p in self._view("a", self._sorted["a"], depth)]
         return bids, asks
 
     def step(self) -> None:
-        """Change a few top-level sizes; remember them as this tick's delta."""
-        tick = self.inst.tick
-        changes: Dict[str, List[Level]] = {"b": [], "a": []}
+        """One tick: new sizes for a few top levels; often one level removed and a new one added.
+
+        The best levels stay. What changed is kept for :meth:`changes_within`.
+        """
+        tick, rng, churn = self.inst.tick, self._rng, self._churn
         for side, book, best, sign in (("b", self.bids, self.best_bid, -1), ("a", self.asks, self.best_ask, 1)):
-            for level in sorted(self._rng.sample(range(TOP_CHANGED), 2)):
-                price = best + sign * tick * level
-                size = self._size(level)
-                book[price] = size
-                changes[side].append((price, size))
-        self.last_changes = changes
+            prices = self._sorted[side]
+            changed = self._changed[side] = set()
+            top = self._view(side, prices, TOP_CHANGED)
+            for level in sorted(rng.sample(range(TOP_CHANGED), 2)):
+                book[top[level]] = self._size(level)
+                changed.add(top[level])
+            self._before[side] = None
+            if churn.random() < CHURN_CHANCE:
+                # Swap a held offset and an empty one of the span: a level goes, a new price comes.
+                held, gaps = self._held[side], self._gaps[side]
+                i, j = churn.randrange(len(held)), churn.randrange(len(gaps))
+                gone, new = held[i], gaps[j]
+                held[i], gaps[j] = new, gone
+                self._before[side] = prices[:]
+                gone_price, new_price = best + sign * tick * gone, best + sign * tick * new
+                self._gone[side] = gone_price
+                del book[gone_price]
+                del prices[bisect_left(prices, gone_price)]
+                changed.discard(gone_price)
+                book[new_price] = self._size(new, churn)
+                insort(prices, new_price)
+                changed.add(new_price)
         self.seq += 1
-        self.cross_seq += self._rng.randint(1, 50)
+        self.cross_seq += rng.randint(1, 50)
         self.ts = now_ms()
 
     def changes_within(self, depth: int) -> Tuple[List[Level], List[Level]]:
-        """This tick's changed levels that fall inside the top ``depth`` levels."""
-        tick = self.inst.tick
-        bids = [lv for lv in self.last_changes["b"] if (self.best_bid - lv[0]) / tick < depth]
-        asks = [lv for lv in self.last_changes["a"] if (lv[0] - self.best_ask) / tick < depth]
-        return bids, asks
+        """What this tick changed in the top ``depth`` levels, best first, as an exchange's
+        depth-limited delta: the levels set, size 0 for a level removed or pushed out of the top
+        ``depth``, and the level that came into it."""
+        out = []
+        for side, book in (("b", self.bids), ("a", self.asks)):
+            prices, before = self._sorted[side], self._before[side]
+            rows = {p: book[p] for p in self._changed[side] if self._rank(side, prices, p) < depth}
+            if before is not None:
+                # One level went and one came: the edge of the view moved by one level at most.
+                gone = self._gone[side]
+                if self._rank(side, before, gone) < depth:
+                    rows[gone] = Decimal(0)
+                last_now, last_before = self._nth(side, prices, depth - 1), self._nth(side, before, depth - 1)
+                if last_now is not None and last_now not in rows and self._rank(side, before, last_now) >= depth:
+                    rows[last_now] = book[last_now]  # came into the view
+                if last_before is not None and last_before in book and self._rank(side, prices, last_before) >= depth:
+                    rows[last_before] = Decimal(0)  # pushed out of the view
+            out.append(sorted(rows.items(), reverse=side == "b"))
+        return out[0], out[1]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from typing import Any, Callable, List
+from typing import Any, Callable, Dict, List, Set, Tuple
 
 import pytest
 
@@ -60,6 +60,9 @@ class Watch:
         self.resyncs: List[Any] = []
         self.seqs: List[Any] = []  # (topic, seq) of every book event
         self.tickers = 0
+        # A plain mirror of every book topic's levels, to count the deltas' inserts and deletes.
+        self.mirror: Dict[Any, Tuple[Set[str], Set[str]]] = {}
+        self.inserts = self.deletes = 0
         ws.on("book", self._book)
         ws.on("resync", self._resync)
         ws.on("update", self._update)
@@ -83,10 +86,31 @@ class Watch:
     def _update(self, ev: Any) -> None:
         data = ev.data
         arg = data.get("arg") or {}
+        self._count_levels(data, arg)
         if str(data.get("topic", "")).startswith("tickers") or "ticker" in (arg.get("channel"), arg.get("topic")):
             with self.cond:
                 self.tickers += 1
                 self.cond.notify_all()
+
+    def _count_levels(self, data: Any, arg: Any) -> None:
+        if str(data.get("topic", "")).startswith("orderbook"):
+            key, fresh, rows = data["topic"], data["type"] == "snapshot", [(data["data"]["b"], data["data"]["a"])]
+        elif "books" in (arg.get("channel"), arg.get("topic")):
+            key, fresh = (arg.get("instId"), arg.get("symbol")), data["action"] == "snapshot"
+            rows = [(item.get("bids", item.get("b")), item.get("asks", item.get("a"))) for item in data["data"]]
+        else:
+            return
+        if fresh or key not in self.mirror:
+            self.mirror[key] = (set(), set())
+        for bids, asks in rows:
+            for held, levels in zip(self.mirror[key], (bids, asks)):
+                for price, size in levels:
+                    if size == "0":
+                        self.deletes += not fresh and price in held
+                        held.discard(price)
+                    else:
+                        self.inserts += not fresh and price not in held
+                        held.add(price)
 
     def wait_for(self, predicate: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> None:
         deadline = time.monotonic() + timeout
@@ -134,6 +158,23 @@ def test_thousands_of_deltas_keep_the_book_exact(side):
         assert book.resyncs == 0 and watch.resyncs == [] and watch.violations == []
         assert book.best_bid() == book.bids(1)[0] and book.best_ask() == book.asks(1)[0]
         assert float(book.best_bid()[0]) < float(book.best_ask()[0])
+        # the deltas removed levels and brought new prices, not only new sizes
+        assert watch.deletes > DELTAS // 10 and watch.inserts > DELTAS // 10, (watch.deletes, watch.inserts)
+
+
+def test_a_depth_limited_book_sees_levels_come_into_and_leave_its_depth():
+    # orderbook.50: a level removed near the top brings the 51st in; a new price pushes the 50th out.
+    side = SIDES[0]
+    with exchange(side, ["BTCUSDT"]) as ex, side.client(**ex.client_options(), **OPTIONS) as ws:
+        watch = Watch(ws)
+        book = ws.order_book("BTCUSDT", "linear", 50)
+        assert book.wait_synced(10)
+        start = book.messages
+        watch.wait_for(lambda: book.messages >= start + DELTAS // 2, 60, f"{DELTAS // 2} messages")
+        assert_matches_market(ex, watch, book, n=25, depth=50)
+        assert len(book.bids()) == len(book.asks()) == 50
+        assert book.resyncs == 0 and watch.violations == []
+        assert watch.deletes > DELTAS // 20 and watch.inserts > DELTAS // 20, (watch.deletes, watch.inserts)
 
 
 def inject(ex: Any, fault: str) -> None:
