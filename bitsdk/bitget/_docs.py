@@ -14,7 +14,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v2/public
     "GET /api/v2/public/annoucements": (
         "Bitget announcements, filterable by type and time, in a language.",
-        "https://www.bitget.com/api-doc/common/intro",
+        "https://www.bitget.com/api-doc/common/notice/Get-All-Notices",
     ),
     "GET /api/v2/public/time": (
         "Bitget's server time in milliseconds.",
@@ -881,7 +881,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v2/copy
     "GET /api/v2/copy/mix-trader/order-current-track": (
         "Open copy-trading orders of the lead futures trader.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/trader/Trader-Order-Current-Track",
     ),
     "GET /api/v2/copy/mix-trader/order-history-track": (
         "Closed copy-trading orders of the lead futures trader.",
@@ -897,7 +897,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/mix-trader/profit-history-summarys": (
         "Profit share summary of the lead futures trader.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/trader/Trader-Profit-History-Summarys",
     ),
     "GET /api/v2/copy/mix-trader/profit-history-details": (
         "Profit share history of the lead futures trader.",
@@ -917,7 +917,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/mix-trader/config-query-symbols": (
         "Symbols the lead futures trader has enabled for copying.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/trader/Trader-Get-Config-Query-Symbols",
     ),
     "POST /api/v2/copy/mix-trader/config-setting-symbols": (
         "Enable or disable symbols for copy trading (lead futures trader).",
@@ -937,7 +937,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/mix-follower/query-current-orders": (
         "Open copied futures orders of the follower.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/follower/Query-Current-Orders",
     ),
     "GET /api/v2/copy/mix-follower/query-history-orders": (
         "Closed copied futures orders of the follower.",
@@ -949,11 +949,11 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v2/copy/mix-follower/settings": (
         "Change how the follower copies a futures trader.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/follower/Settings",
     ),
     "GET /api/v2/copy/mix-follower/query-settings": (
         "The follower's copy settings for a futures trader.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/follower/Query-Settings",
     ),
     "POST /api/v2/copy/mix-follower/close-positions": (
         "Close the follower's copied futures positions.",
@@ -961,7 +961,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/mix-follower/query-traders": (
         "Futures traders the follower copies.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/future-copytrade/follower/Query-Traders",
     ),
     "GET /api/v2/copy/mix-follower/query-quantity-limit": (
         "Copy size limits of a futures symbol for followers.",
@@ -985,7 +985,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/spot-trader/profit-summarys": (
         "Profit share summary of the lead spot trader.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/spot-copytrade/trader/Profit-Summarys",
     ),
     "GET /api/v2/copy/spot-trader/profit-history-details": (
         "Profit share history of the lead spot trader.",
@@ -1061,7 +1061,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/copy/spot-follower/query-current-orders": (
         "Open copied spot orders of the follower.",
-        "https://www.bitget.com/api-doc/copytrading/intro",
+        "https://www.bitget.com/api-doc/copytrading/spot-copytrade/follower/Query-Current-Orders",
     ),
     "POST /api/v2/copy/spot-follower/order-close-tracking": (
         "Sell the holdings of copied spot orders (follower).",
@@ -1074,7 +1074,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v2/earn
     "GET /api/v2/earn/savings/product": (
         "Savings products of a coin: flexible and fixed terms, rates.",
-        "https://www.bitget.com/api-doc/earn/intro",
+        "https://www.bitget.com/api-doc/earn/savings/Savings-Products",
     ),
     "GET /api/v2/earn/savings/account": (
         "Summary of your savings: totals and yesterday's earnings.",
@@ -1082,7 +1082,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v2/earn/savings/assets": (
         "Your savings holdings, by period type.",
-        "https://www.bitget.com/api-doc/earn/intro",
+        "https://www.bitget.com/api-doc/earn/savings/Savings-Assets",
     ),
     "GET /api/v2/earn/savings/records": (
         "Your savings subscription, redemption and payout records.",
@@ -1102,7 +1102,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v2/earn/savings/redeem": (
         "Redeem from a savings product.",
-        "https://www.bitget.com/api-doc/earn/intro",
+        "https://www.bitget.com/api-doc/earn/savings/Savings-Redeem",
     ),
     "GET /api/v2/earn/savings/redeem-result": (
         "Result of a savings redemption.",
@@ -1390,7 +1390,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v3/account
     "GET /api/v3/account/reality-orderbook": (
         "Order book of a Reality (stock) trading pair.",
-        "https://www.bitget.com/api-doc/uta/public/OrderBook",
+        "https://www.bitget.com/api-doc/uta/reality/market/Reality-OrderBook",
     ),
     "GET /api/v3/account/reality-fills": (
         "Recent trades of a Reality (stock) trading pair.",
@@ -1452,11 +1452,11 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "GET /api/v3/stockplus/market/static": (
         "Static information of US stocks: name, exchange, lot size (Stock Plus).",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/stockplus/market/equity-etf/Get-Static-Info",
     ),
     "GET /api/v3/stockplus/market/quote": (
         "Real-time quotes of US stocks (Stock Plus).",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/stockplus/market/equity-etf/Get-Quote",
     ),
     "GET /api/v3/stockplus/market/trade": (
         "Trade-by-trade data of a US stock (Stock Plus).",
