@@ -172,7 +172,7 @@ def docs_line(spec: EndpointSpec) -> str:
     if not spec.url:
         return ""
     if spec.url.endswith("/intro"):
-        return f"Exchange docs (the API section; this endpoint has no page of its own): {spec.url}"
+        return f"Exchange docs (the API section): {spec.url}"
     return f"Exchange docs: {spec.url}"
 
 

@@ -64,7 +64,7 @@ def test_docs_tables_match_the_endpoints_exactly(module):
 def test_section_pages_are_named_as_such_in_the_docstring():
     spec = next(s for s in RestClientV3.ENDPOINTS.values() if s.url.endswith("/intro"))
     doc = getattr(RestClientV3, spec.name).__doc__
-    assert f"the API section; this endpoint has no page of its own): {spec.url}" in doc
+    assert f"Exchange docs (the API section): {spec.url}\n" in doc
     exact = RestClientV3.ENDPOINTS["get_tickers"]
     assert f"Exchange docs: {exact.url}\n" in RestClientV3.get_tickers.__doc__
 

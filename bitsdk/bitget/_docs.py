@@ -1714,11 +1714,11 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v3/account/transfer": (
         "Transfer a coin between your account types.",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/account/transfer",
     ),
     "POST /api/v3/account/sub-transfer": (
         "Transfer between the main account and sub-accounts, or between sub-accounts.",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/account/transfer/SubAccount-Transfer",
     ),
     "GET /api/v3/account/sub-transfer-record": (
         "Transfer records between the main account and sub-accounts.",
@@ -1726,7 +1726,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v3/account/sub-master-transfer": (
         "Transfer from a sub-account to the main account.",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/account/transfer/Sub-Master-Transfer",
     ),
     "GET /api/v3/account/deposit-address": (
         "Deposit address of a coin and chain.",
@@ -1746,7 +1746,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v3/account/withdrawal": (
         "Withdraw a coin on chain or internally (``coin``, ``transferType``, ``address``, ``size``).",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/account/withdrawal",
     ),
     "GET /api/v3/account/withdrawal-records": (
         "Your withdrawal records, by coin and time range.",
@@ -1787,11 +1787,11 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v3/trade/place-batch": (
         "Place several orders in one request.",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/trade/Place-Batch",
     ),
     "POST /api/v3/trade/batch-modify-order": (
         "Change several open orders in one request.",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/trade/Batch-Modify-Orders",
     ),
     "POST /api/v3/trade/cancel-batch": (
         "Cancel several orders in one request.",
