@@ -114,7 +114,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v2/user
     "POST /api/v2/user/create-virtual-subaccount": (
         "Create virtual sub-accounts by name.",
-        "https://www.bitget.com/api-doc/common/intro",
+        "https://www.bitget.com/api-doc/common/vsubaccount/Create-Virtual-Subaccount",
     ),
     "POST /api/v2/user/modify-virtual-subaccount": (
         "Change permissions or freeze state of a virtual sub-account.",
@@ -663,7 +663,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     ),
     "POST /api/v2/broker/account/create-subaccount": (
         "Create a broker sub-account.",
-        "https://www.bitget.com/api-doc/broker/intro",
+        "https://www.bitget.com/api-doc/broker/subaccount/Create-Subaccount",
     ),
     "GET /api/v2/broker/account/subaccount-list": (
         "Broker sub-accounts, paged.",
@@ -1961,7 +1961,7 @@ ENDPOINT_DOCS: Dict[str, Tuple[str, str]] = {
     # /api/v3/broker
     "POST /api/v3/broker/create-sub": (
         "Create a broker sub-account (ND broker master account).",
-        "https://www.bitget.com/api-doc/uta/intro",
+        "https://www.bitget.com/api-doc/uta/broker/Create-Subaccount",
     ),
     "GET /api/v3/broker/sub-list": (
         "Broker sub-accounts, paged.",
