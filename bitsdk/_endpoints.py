@@ -9,6 +9,7 @@ shape through :class:`EndpointMethod`: ``client.get_tickers`` is
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Protocol, Tuple, TypeVar, Union, cast, overload
@@ -35,7 +36,7 @@ class EndpointSpec:
     is created; ``None`` where the exchange documents none.
     """
 
-    __slots__ = ("name", "verb", "path", "auth", "args", "summary", "path_params", "rate_limit", "paging")
+    __slots__ = ("name", "verb", "path", "auth", "args", "summary", "url", "path_params", "rate_limit", "paging")
 
     def __init__(self, verb: str, path: str, auth: Union[bool, str], args: Tuple[str, ...], summary: str):
         self.name = ""
@@ -44,6 +45,8 @@ class EndpointSpec:
         self.auth = auth
         self.args = args
         self.summary = summary
+        #: The exchange's documentation page for this endpoint ("" when unknown).
+        self.url = ""
         self.path_params: Tuple[str, ...] = tuple(_PATH_PARAM.findall(path))
         self.rate_limit: Optional["Limit"] = None
         self.paging: Optional["Paging"] = None
@@ -147,6 +150,56 @@ def hand_written(
     return register
 
 
+def exchange_docs(module: str) -> Mapping[str, Tuple[str, str]]:
+    """The summaries and documentation URLs of a client module's exchange package.
+
+    ``bitsdk.bybit._rest`` reads ``bitsdk.bybit._docs.ENDPOINT_DOCS`` (``"VERB /path"`` ->
+    ``(summary, url)``); a package without a ``_docs`` module (tests, the base classes) has none.
+    """
+    package = module.rpartition(".")[0]
+    if not package:
+        return {}
+    try:
+        docs = importlib.import_module(package + "._docs")
+    except ModuleNotFoundError as error:
+        if error.name != package + "._docs":
+            raise
+        return {}
+    return cast("Mapping[str, Tuple[str, str]]", docs.ENDPOINT_DOCS)
+
+
+def attach_docs(spec: EndpointSpec, docs: Mapping[str, Tuple[str, str]]) -> None:
+    """Fill in the spec's summary (unless its declaration gave one) and documentation URL."""
+    entry = docs.get(f"{spec.verb} {spec.path}")
+    if entry is not None:
+        spec.summary = spec.summary or entry[0]
+        spec.url = entry[1]
+
+
+def docs_line(spec: EndpointSpec) -> str:
+    """The docstring line that links the exchange's page ("" when the URL is unknown)."""
+    if not spec.url:
+        return ""
+    if spec.url.endswith("/intro"):
+        return f"Exchange docs (the API section): {spec.url}"
+    return f"Exchange docs: {spec.url}"
+
+
+def link_hand_written(function: Any, spec: EndpointSpec) -> None:
+    """Add the exchange's page to a hand-written endpoint method's own docstring.
+
+    The link goes after the paragraph that names the verb and path, as in generated docstrings
+    (at the end when no paragraph does).
+    """
+    line = docs_line(spec)
+    if not line or spec.url in (function.__doc__ or ""):
+        return
+    paragraphs = inspect.cleandoc(function.__doc__ or "").split("\n\n")
+    named = [i for i, text in enumerate(paragraphs) if f"``{spec.verb} {spec.path}``" in text]
+    paragraphs.insert(named[0] + 1 if named else len(paragraphs), line)
+    function.__doc__ = "\n\n".join(paragraphs)
+
+
 def describe(function: Any, spec: EndpointSpec, owner: type) -> None:
     """Give a declared endpoint function its name, docstring and signature (on its class)."""
     function.__name__ = spec.name
@@ -167,7 +220,7 @@ def endpoint_signature(spec: EndpointSpec) -> inspect.Signature:
 
 
 def endpoint_doc(spec: EndpointSpec) -> str:
-    """The generated docstring: summary, verb and path, auth, arguments, errors."""
+    """The generated docstring: summary, verb and path, auth, exchange page, arguments, errors."""
     summary = spec.summary or spec.name.replace("_", " ").capitalize() + "."
     if spec.auth == OPTIONAL:
         auth = "signed when the client has credentials, public otherwise"
@@ -181,9 +234,11 @@ def endpoint_doc(spec: EndpointSpec) -> str:
     ] or ["    params: the request parameters as a dict, with the exchange's own names."]
     args += [f"    {name}: goes into the URL path." for name in spec.path_params if name not in spec.args]
     args.append("    **kwargs: request parameters as keyword arguments (merged over the dict).")
+    link = docs_line(spec)
     return (
         f"{summary}\n\n``{spec.verb} {spec.path}`` ({auth}).\n\n"
-        "Args:\n" + "\n".join(args) + "\n\n"
+        + (f"{link}\n\n" if link else "")
+        + "Args:\n" + "\n".join(args) + "\n\n"
         "Returns:\n    Envelope: the decoded response envelope (a dict with ``http_status`` and "
         "``headers`` attributes).\n\n"
         "Raises:\n    bitsdk.errors.APIError: the exchange rejected the request.\n"

@@ -26,7 +26,7 @@ from . import __version__, errors
 from ._casing import choice_message as _choice_message
 from ._clock import Clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
-from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
+from ._endpoints import OPTIONAL, EndpointSpec, attach_docs, describe, endpoint, exchange_docs, hand_written, link_hand_written
 from ._paginate import Paging, paginate
 from ._ratelimit import Limit, RateLimiter, shared_limiter
 from ._options import check_base_url, check_seconds, check_timeout
@@ -130,13 +130,17 @@ class RestClient:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         table = dict(cls.ENDPOINTS)
+        docs = exchange_docs(cls.__module__)  # summaries and exchange page URLs, by verb and path
         for name, value in list(vars(cls).items()):
             spec = getattr(value, "endpoint_spec", None)
             if spec is None:
                 continue
             spec.name = name
             table[name] = spec
-            if not getattr(value, "hand_written", False):
+            attach_docs(spec, docs)
+            if getattr(value, "hand_written", False):
+                link_hand_written(value, spec)
+            else:
                 describe(value, spec, cls)
         # The tables name methods; a name that is not one is a typo, caught at import.
         for attribute, rules in (("rate_limit", cls.RATE_LIMITS), ("paging", cls.PAGING)):

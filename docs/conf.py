@@ -6,13 +6,16 @@ Build it (warnings are errors, as in ``tox -e docs``)::
 """
 
 import ast
+import importlib
 import os
 import re
 import sys
 from pathlib import Path
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
 
 # Document the package from this checkout, not from an installed copy.
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,9 +71,13 @@ def _skip_member(app, what, name, obj, skip, options):
 
     The REST and WebSocket base classes carry upper-case class attributes (the endpoint
     table, default URLs, logger names, parameter spellings) that exist for the engine, not for
-    users. With ``:inherited-members:``, autodoc would list them on every client.
+    users. With ``:inherited-members:``, autodoc would list them on every client. The endpoint
+    methods are left to the endpoint directive below, which groups them by family.
     """
     if what == "class" and name.isupper():
+        return True
+    # Endpoint methods are documented by family with ``.. bitsdk-endpoints::`` instead.
+    if what == "class" and getattr(obj, "endpoint_spec", None) is not None:
         return True
     return skip
 
@@ -150,7 +157,73 @@ class ExamplesDirective(SphinxDirective):
         return result
 
 
+# -- endpoint methods by family ---------------------------------------------------------------
+# ``.. bitsdk-endpoints:: bitsdk.bitget.RestClientV3`` documents a client's endpoint methods grouped
+# by the family of their path (``/api/v3/market``, ``/v5/order``, ...): first a short table of
+# contents (family, count, link), then one section per family with the methods in source order.
+# The list comes from the class's ``ENDPOINTS`` table, so it follows the code without a generated file.
+
+
+def endpoint_family(path):
+    """``/api/v3/market/tickers`` -> ``/api/v3/market``; ``/v5/order/create`` -> ``/v5/order``."""
+    parts = path.split("/")
+    return "/".join(parts[: 4 if path.startswith("/api/") else 3])
+
+
+def endpoint_families(cls):
+    """``{family: [method names]}`` in source order (families in order of first appearance)."""
+    families = {}
+    for name, spec in cls.ENDPOINTS.items():
+        families.setdefault(endpoint_family(spec.path), []).append(name)
+    return families
+
+
+def endpoint_rst(target, cls):
+    """The reStructuredText of a client's endpoint reference (see the directive)."""
+    class_name = cls.__name__
+    families = endpoint_families(cls)
+    labels = {family: f"{class_name.lower()}-{family.strip('/').replace('/', '-')}" for family in families}
+    lines = [
+        f"{class_name} endpoints",
+        "-" * (len(class_name) + 10),
+        "",
+        f"{len(cls.ENDPOINTS)} endpoint methods in {len(families)} families, by the path they call. "
+        "Each method's docstring opens with what it does and links the exchange's page for it.",
+        "",
+    ]
+    for family, names in families.items():
+        lines.append(f"* :ref:`{family} <{labels[family]}>`: {len(names)}")
+    lines.append("")
+    for family, names in families.items():
+        title = f"``{family}`` ({class_name})"
+        lines += [f".. _{labels[family]}:", "", title, "~" * len(title), ""]
+        lines += [f".. automethod:: {target}.{name}" for name in names]
+        lines.append("")
+    return lines
+
+
+class EndpointsDirective(SphinxDirective):
+    """A client's endpoint methods, grouped by family, with a table of contents."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self):
+        target = self.arguments[0]
+        module_name, _, class_name = target.rpartition(".")
+        cls = getattr(importlib.import_module(module_name), class_name)
+        source = self.get_source_info()[0]
+        content = StringList()
+        for i, line in enumerate(endpoint_rst(target, cls)):
+            content.append(line, source, i)
+        node = nodes.section()
+        node.document = self.state.document
+        nested_parse_with_titles(self.state, content, node)
+        return node.children
+
+
 def setup(app):
     app.connect("autodoc-skip-member", _skip_member)
     app.add_directive("bitsdk-examples", ExamplesDirective)
+    app.add_directive("bitsdk-endpoints", EndpointsDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
