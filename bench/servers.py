@@ -74,13 +74,18 @@ class ServerProcess:
         return f"ws://127.0.0.1:{self.port}{path}"
 
     def __enter__(self) -> "ServerProcess":
-        return self.start()
+        # A server already started (to report a failure as a skipped row) is not started again:
+        # a second child would replace the first in self._proc and outlive the run.
+        return self if self._proc is not None else self.start()
 
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
     def start(self) -> "ServerProcess":
-        """Start the child and wait for its port; raises RuntimeError if it does not come up."""
+        """Start the child and wait for its port; raises RuntimeError if it does not come up
+        (or if this server is already running)."""
+        if self._proc is not None:
+            raise RuntimeError(f"{self.kind} server already running on port {self.port}")
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "bench.servers", self.kind, *self.args],
