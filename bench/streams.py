@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import socket
 import threading
 import time
 import types
@@ -86,13 +87,28 @@ def _floor(url: str, topic: str, n: int, timeout: float) -> float:
         ws.send(_subscribe_frame(topic))
         ws.recv()  # the acknowledgement
         ws.settimeout(None)  # blocking reads from here: no poll() before each recv()
-        counter = Counter(n)
-        recv, loads = ws.recv, json.loads
-        while counter.count < n:
-            counter(loads(recv()))
+        # A feed that stops short must not hang the run: the watchdog ends the reads instead
+        # (off the measured path, unlike a socket timeout).
+        watchdog = threading.Timer(timeout, _shut, (ws.sock,))
+        watchdog.start()
+        try:
+            counter = Counter(n)
+            recv, loads = ws.recv, json.loads
+            while counter.count < n:
+                counter(loads(recv()))
+        finally:
+            watchdog.cancel()
+            watchdog.join()
         return counter.rate(0)
     finally:
         ws.close()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
