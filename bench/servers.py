@@ -43,7 +43,7 @@ HTTP_BODY = (
     b'"code":"00000","msg":"success","requestTime":1700000000000,"data":[]}'
 )
 CHUNK = 256 * 1024
-SETTLE = 0.05  # seconds between a subscribe acknowledgement and the feed (see _Exchange.handle)
+SETTLE = 0.25  # seconds between a subscribe acknowledgement and the feed (see _Exchange.handle)
 ORDER_OPS = frozenset(
     {"order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch"}
 )
@@ -198,7 +198,8 @@ class _Exchange:
                         # (_WebSocketManager.subscribe): data arriving within that gap raises
                         # KeyError on its socket thread and kills the stream. A real exchange
                         # is a network round trip away; leave the clients the same moment.
-                        # The timing starts at the first update, so this costs nobody.
+                        # The timing starts at the first update, so this costs nobody
+                        # (50 ms was too short on a loaded machine: pybit lost its stream).
                         time.sleep(SETTLE)
                     for blob in blobs:
                         _blast(ws, blob)
