@@ -41,8 +41,11 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
         help=f"comma-separated contender families (default: all of {','.join(FAMILIES)})",
     )
     parser.add_argument(
-        "--rest-stub", action="store_true",
-        help="also run the REST cases on a stub transport (client-side cost without socket or server)",
+        "--rest-stub", dest="rest_stub", action="store_true", default=True,
+        help="also run the REST cases on a stub transport, client-side cost without socket or server (the default)",
+    )
+    parser.add_argument(
+        "--no-rest-stub", dest="rest_stub", action="store_false", help="leave the stub-transport REST cases out",
     )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "bench" / "results",

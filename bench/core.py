@@ -62,7 +62,7 @@ class Config:
     quick: bool = False
     sections: Tuple[str, ...] = SECTIONS
     families: Tuple[str, ...] = FAMILIES
-    rest_stub: bool = False
+    rest_stub: bool = True
 
     def pick(self, full: int, quick: int) -> int:
         """``quick`` in quick mode, else ``full``."""
@@ -91,11 +91,15 @@ class Contender:
             or ``(run, close)``; ``run()`` makes one measured run and returns one sample (a
             number, or a dict of numbers that the section splits into metrics) or a list of
             samples. Raising :class:`Skip` or ``ImportError`` marks it skipped.
+        reference: whether the ratios of the other contenders are taken to this one; a case
+            may hold a second contender of a family (pybit with its defaults beside pybit run
+            like for like), shown with ratios but never divided by.
     """
 
     family: str
     label: str
     setup: Callable[[], Runner]
+    reference: bool = True
 
 
 @dataclass(frozen=True)
@@ -274,7 +278,7 @@ def case_rows(
     medians: Dict[str, float] = {}
     for contender in contenders:
         samples, error = results.get(contender.label, ([], "not run"))
-        if samples and not error:
+        if samples and not error and contender.reference:
             medians[contender.family] = median(samples)
     rows = []
     for contender in contenders:
@@ -289,9 +293,9 @@ def case_rows(
         row.ratios = {
             family: row.median / reference
             for family, reference in medians.items()
-            if family in REFERENCES and family != contender.family and reference
+            if family in REFERENCES and (family != contender.family or not contender.reference) and reference
         }
-        if contender.family == "floor":
+        if contender.family == "floor" and contender.reference:
             row.ratios["floor"] = 1.0
         mine = [t for t in targets if t.family == contender.family]
         row.target = ", ".join(t.describe() for t in mine)

@@ -25,7 +25,7 @@ LEGEND = (
     "this median / that contender's median in the same case (↓ units: below 1 is better; "
     "↑ units: above 1 is better). The floor is the bare library doing the same work by hand."
 )
-PACKAGES = ("bitsdk", "requests", "urllib3", "websocket-client", "websockets", "pybit", "ccxt", "psutil")
+PACKAGES = ("bitsdk", "requests", "urllib3", "websocket-client", "attrs", "orjson", "websockets", "pybit", "ccxt", "psutil")
 
 
 def _number(value: Optional[float]) -> str:

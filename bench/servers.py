@@ -43,7 +43,7 @@ HTTP_BODY = (
     b'"code":"00000","msg":"success","requestTime":1700000000000,"data":[]}'
 )
 CHUNK = 256 * 1024
-SETTLE = 0.05  # seconds between a subscribe acknowledgement and the feed (see _Exchange.handle)
+SETTLE = 0.25  # seconds between a subscribe acknowledgement and the feed (see _Exchange.handle)
 ORDER_OPS = frozenset(
     {"order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch"}
 )
@@ -74,13 +74,18 @@ class ServerProcess:
         return f"ws://127.0.0.1:{self.port}{path}"
 
     def __enter__(self) -> "ServerProcess":
-        return self.start()
+        # A server already started (to report a failure as a skipped row) is not started again:
+        # a second child would replace the first in self._proc and outlive the run.
+        return self if self._proc is not None else self.start()
 
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
     def start(self) -> "ServerProcess":
-        """Start the child and wait for its port; raises RuntimeError if it does not come up."""
+        """Start the child and wait for its port; raises RuntimeError if it does not come up
+        (or if this server is already running)."""
+        if self._proc is not None:
+            raise RuntimeError(f"{self.kind} server already running on port {self.port}")
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "bench.servers", self.kind, *self.args],
@@ -193,7 +198,8 @@ class _Exchange:
                         # (_WebSocketManager.subscribe): data arriving within that gap raises
                         # KeyError on its socket thread and kills the stream. A real exchange
                         # is a network round trip away; leave the clients the same moment.
-                        # The timing starts at the first update, so this costs nobody.
+                        # The timing starts at the first update, so this costs nobody
+                        # (50 ms was too short on a loaded machine: pybit lost its stream).
                         time.sleep(SETTLE)
                     for blob in blobs:
                         _blast(ws, blob)

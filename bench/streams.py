@@ -5,12 +5,19 @@ snapshot then deltas, written by the server as pre-encoded frames right after th
 acknowledgement. Every contender counts updates with the same :class:`Counter`; a sample is
 ``(N - 1) / (time of the Nth update - time of the first)``.
 
-Contenders: the floor (websocket-client ``create_connection(..., skip_utf8_validation=True)``
-with a ``recv()`` + ``json.loads`` loop on the calling thread), bitsdk's ``WebsocketClient``
-(public linear connection, ``update`` callback) and pybit's ``WebSocket(channel_type="linear")``
-with its default settings (``PUBLIC_WSS`` patched to the loopback server, peers.md §4.1). Each
-sample opens a fresh connection. Before measuring, a probe reads the raw feed bytes off the
-socket, to show how far above every client the server can deliver.
+Contenders:
+
+- the floor: websocket-client ``create_connection(url, skip_utf8_validation=True)``, the
+  socket timeout then removed (``settimeout(None)``: a timeout makes every receive poll the
+  socket first), and a blocking ``recv()`` + ``json.loads`` loop on the calling thread;
+- bitsdk's ``WebsocketClient`` (public linear connection, ``update`` callback);
+- pybit's ``WebSocket(channel_type="linear")`` run like for like: its ``run_forever`` given
+  ``skip_utf8_validation=True`` (the reference for "x pybit");
+- pybit with its defaults (UTF-8 validation on), beside it.
+
+pybit's ``PUBLIC_WSS`` is patched to the loopback server (peers.md §4.1). Each sample opens a
+fresh connection. Before measuring, a probe reads the raw feed bytes off the socket, to show
+how far above every client the server can deliver.
 
 A last row feeds bitsdk's client (default options) into a deliberately slow callback (1 ms an
 update, far slower than the feed): its backlog stays bounded, the excess is dropped, counted
@@ -21,8 +28,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import socket
 import threading
 import time
+import types
 from typing import Any, Callable, List, Tuple
 
 from .core import Config, Contender, Row, Skip, Target, case_rows, measure, missing_modules, skipped_row
@@ -34,6 +43,8 @@ SECTION = "Streams"
 UNIT = "msg/s ↑"
 TARGETS = (Target("bitsdk", "floor", ">=", 0.85), Target("bitsdk", "pybit", ">=", 3.0))
 PATH = "/v5/public/linear"
+#: The floor's label in the table (named exactly: it is what the stream ratios divide by).
+FLOOR_LABEL = "websocket-client create_connection(skip_utf8_validation=True), no timeout, recv()+json.loads"
 #: case name -> (topic, pybit subscription)
 FEEDS = {
     "Bybit tickers (snapshot+deltas)": "tickers.BTCUSDT",
@@ -79,13 +90,29 @@ def _floor(url: str, topic: str, n: int, timeout: float) -> float:
     try:
         ws.send(_subscribe_frame(topic))
         ws.recv()  # the acknowledgement
-        counter = Counter(n)
-        recv, loads = ws.recv, json.loads
-        while counter.count < n:
-            counter(loads(recv()))
+        ws.settimeout(None)  # blocking reads from here: no poll() before each recv()
+        # A feed that stops short must not hang the run: the watchdog ends the reads instead
+        # (off the measured path, unlike a socket timeout).
+        watchdog = threading.Timer(timeout, _shut, (ws.sock,))
+        watchdog.start()
+        try:
+            counter = Counter(n)
+            recv, loads = ws.recv, json.loads
+            while counter.count < n:
+                counter(loads(recv()))
+        finally:
+            watchdog.cancel()
+            watchdog.join()
         return counter.rate(0)
     finally:
         ws.close()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
@@ -103,12 +130,32 @@ def _bitsdk(url: str, topic: str, n: int, timeout: float) -> float:
         ws.close()
 
 
-def _pybit(url: str, topic: str, n: int, timeout: float) -> float:
+def _pybit_utf8_off(url: str, topic: str, n: int, timeout: float) -> float:
+    """pybit like for like: the same stream with websocket-client's UTF-8 check off."""
+    import pybit._websocket_stream as stream
+    import websocket
+
+    class App(websocket.WebSocketApp):
+        def run_forever(self, *args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("skip_utf8_validation", True)
+            return super().run_forever(*args, **kwargs)
+
+    original = stream.websocket
+    # pybit builds its WebSocketApp as websocket.WebSocketApp(...) in its constructor.
+    stream.websocket = types.SimpleNamespace(**{**vars(websocket), "WebSocketApp": App})
+    try:
+        return _pybit(url, topic, n, timeout, restore=lambda: setattr(stream, "websocket", original))
+    finally:
+        stream.websocket = original
+
+
+def _pybit(url: str, topic: str, n: int, timeout: float, restore: Callable[[], None] = lambda: None) -> float:
     import pybit.unified_trading as unified
 
     unified.PUBLIC_WSS = url.replace(PATH, "/v5/public/{CHANNEL_TYPE}")
     counter = Counter(n)
     ws = unified.WebSocket(testnet=False, channel_type="linear")
+    restore()  # the connection is built: anything pybit builds later gets the real module
     try:
         symbol = topic.rsplit(".", 1)[1]
         if topic.startswith("orderbook."):
@@ -142,8 +189,8 @@ def feed_capacity(url: str, topic: str, n: int) -> float:
         ws.close()
 
 
-def _contender(family: str, label: str, fn: Callable[[str, str, int, float], float], module: str,
-               url: str, topic: str, n: int) -> Contender:
+def _contender(family: str, label: str, fn: Callable[..., float], module: str,
+               url: str, topic: str, n: int, reference: bool = True) -> Contender:
     timeout = 30 + n / 1000
 
     def setup() -> Callable[[], float]:
@@ -153,7 +200,7 @@ def _contender(family: str, label: str, fn: Callable[[str, str, int, float], flo
         importlib.import_module(module)  # the import is not part of any sample
         return lambda: fn(url, topic, n, timeout)
 
-    return Contender(family, label, setup)
+    return Contender(family, label, setup, reference)
 
 
 SLOW_CALLBACK = 0.001  # seconds per update
@@ -194,9 +241,12 @@ def slow_consumer_row(url: str, topic: str, n: int, timeout: float) -> Row:
 def _cases(url: str, n: int) -> List[Tuple[str, str, List[Contender]]]:
     return [
         (case, topic, [
-            _contender("floor", "websocket-client recv()+json.loads", _floor, "websocket", url, topic, n),
+            _contender("floor", FLOOR_LABEL, _floor, "websocket", url, topic, n),
             _contender("bitsdk", "bitsdk WebsocketClient", _bitsdk, "bitsdk.bybit._ws", url, topic, n),
-            _contender("pybit", "pybit WebSocket (defaults)", _pybit, "pybit.unified_trading", url, topic, n),
+            _contender("pybit", "pybit WebSocket (skip_utf8_validation=True)", _pybit_utf8_off,
+                       "pybit.unified_trading", url, topic, n),
+            _contender("pybit", "pybit WebSocket (defaults)", _pybit, "pybit.unified_trading", url, topic, n,
+                       reference=False),
         ])
         for case, topic in FEEDS.items()
     ]

@@ -23,10 +23,11 @@ import math
 import re
 from collections.abc import Mapping  # also for isinstance(): faster than typing.Mapping
 from decimal import Decimal
-from typing import Any, NoReturn, Set
+from typing import Any, Dict, NoReturn, Set
 from urllib.parse import quote
 
 from . import errors
+from ._json import dumps_compact
 from ._redact import REDACTED, is_secret_name
 
 __all__ = ["js_str", "compact_json", "encode_query", "frame_json", "check_params", "check_value"]
@@ -82,7 +83,18 @@ def _jsonable(value: Any) -> Any:
 
 def compact_json(value: Any) -> str:
     """The compact JSON text (no spaces) that is both signed and sent."""
-    return json.dumps(_jsonable(value), separators=(",", ":"), allow_nan=False)
+    if type(value) is not dict or not _flat_plain(value):
+        value = _jsonable(value)  # a flat dict of plain values is already what JSON carries
+    return dumps_compact(value)
+
+
+def _flat_plain(value: Dict[Any, Any]) -> bool:
+    """Whether ``value`` has only ``str`` keys and ``str``/``int``/``bool`` values (an order)."""
+    plain = _PLAIN
+    for key, item in value.items():
+        if type(key) is not str or type(item) not in plain:
+            return False
+    return True
 
 
 def encode_query(params: Mapping[str, Any], sort: bool = False) -> str:

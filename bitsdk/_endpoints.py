@@ -9,6 +9,7 @@ shape through :class:`EndpointMethod`: ``client.get_tickers`` is
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import re
@@ -211,8 +212,15 @@ def describe(function: Any, spec: EndpointSpec, owner: type) -> None:
 
 def endpoint_signature(spec: EndpointSpec) -> inspect.Signature:
     """What help() and IDEs show: ``(self, params=None, /, **kwargs)`` or the named args."""
+    return _signature(spec.args)
+
+
+@functools.lru_cache(maxsize=None)
+def _signature(args: Tuple[str, ...]) -> inspect.Signature:
+    # A few shapes serve hundreds of endpoints, and Signature objects are immutable: building
+    # one per endpoint was most of the cost of importing an exchange package.
     P = inspect.Parameter
-    names = spec.args or ("params",)
+    names = args or ("params",)
     parameters = [P("self", P.POSITIONAL_ONLY)]
     parameters += [P(name, P.POSITIONAL_ONLY, default=None) for name in names]
     parameters.append(P("kwargs", P.VAR_KEYWORD))

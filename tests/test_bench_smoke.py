@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FLOOR_LABEL = "requests Session(trust_env=False).send(PreparedRequest), hmac by hand"
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +32,14 @@ def test_prints_one_table_with_the_expected_rows(bench_run):
     lines = stdout.splitlines()
     assert lines[0].split()[:4] == ["Section", "Case", "Contender", "Median"]
     for case in ("Bybit signed GET", "Bybit signed POST", "Bitget signed GET", "Bitget signed POST"):
-        rows = [line for line in lines if line.startswith("REST") and f"{case} " in line]
-        assert any("requests.Session, hand-signed" in row for row in rows), case
-        assert any("bitsdk RestClientV" in row for row in rows), case
-    for module in ("requests", "bitsdk.bybit", "bitsdk.bitget"):
-        assert any(line.startswith("Import") and f"import {module} " in line for line in lines), module
+        for transport in ("", " (stub transport)"):
+            rows = [line for line in lines if line.startswith("REST") and f"{case}{transport} " in line]
+            assert any(FLOOR_LABEL in row for row in rows), case + transport
+            assert any("bitsdk RestClientV" in row for row in rows), case + transport
+    for statement in ("import requests, websocket, attrs", "import bitsdk.bybit;", "import bitsdk.bitget;"):
+        assert any(line.startswith("Import") and statement in line for line in lines), statement
     body = [line for line in lines[2:] if line.startswith(("REST", "Import"))]
-    assert len(body) == 4 * 2 + 3
+    assert len(body) == 8 * 2 + 2 + 3  # 8 REST rows per transport, the rate_limit pair, 3 imports
     assert not any("pybit" in line or "ccxt" in line for line in body)  # --contenders was honoured
     assert "failed:" not in stdout and "skipped:" not in stdout
 
@@ -51,6 +53,23 @@ def test_writes_markdown_and_json(bench_run):
     assert record["environment"]["mode"] == "quick"
     assert {row["section"] for row in rows} == {"REST", "Import"}
     measured = [row for row in rows if row["median"] is not None]
-    assert len(measured) == len(rows) == 4 * 2 + 3
+    assert len(measured) == len(rows) == 8 * 2 + 2 + 3
     bitsdk_rest = [row for row in rows if row["section"] == "REST" and row["family"] == "bitsdk"]
     assert all(row["ratios"].get("floor") and row["target"] for row in bitsdk_rest)
+
+
+def test_a_started_server_is_not_started_twice():
+    # Sections start the server first (to report a failure as a skipped row), then enter it.
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench.servers import ServerProcess
+    finally:
+        sys.path.remove(str(ROOT))
+    server = ServerProcess("http")
+    server.start()
+    proc = server._proc
+    with server as entered:
+        assert entered is server and server._proc is proc
+        with pytest.raises(RuntimeError, match="already running"):
+            server.start()
+    assert server._proc is None and proc.poll() is not None  # stopped and reaped: no orphan

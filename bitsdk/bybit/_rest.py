@@ -123,6 +123,10 @@ def _failure_code(envelope: Mapping[str, Any]) -> Any:
         value = envelope.get(key)
         if value is None:
             continue
+        if type(value) is int:  # nearly every answer: no text to parse
+            if value:
+                return value
+            continue
         number = _parse_int(value)
         if number is None:
             return value  # a code that is not a number is not success either
