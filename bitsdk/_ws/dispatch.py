@@ -26,18 +26,20 @@ from __future__ import annotations
 
 import collections
 import logging
+import queue
 import threading
 import time
-from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
 from ..errors import InvalidParameterError, WebSocketError
 from ..events import Event
 
-__all__ = ["Dispatcher", "Inbox", "DEFAULT_MAX_BACKLOG", "OVERFLOW_POLICIES"]
+__all__ = ["Dispatcher", "Inbox", "DEFAULT_MAX_BACKLOG", "OVERFLOW_POLICIES", "DELIVERY_MODES", "queue_feeder"]
 
 DEFAULT_MAX_BACKLOG = 10_000
 OVERFLOW_POLICIES = ("drop_oldest", "recycle")
-_BATCH = 64  # events taken per lock acquisition
+DELIVERY_MODES = ("dispatcher", "inline")
+_BATCH = 256  # events taken per lock acquisition
 _REPORT_EVERY = 5.0  # seconds between overflow reports while an overflow lasts
 
 _log = logging.getLogger("bitsdk.ws")
@@ -162,29 +164,42 @@ class Inbox:
 
     def put(self, item: Any) -> None:
         """Queue one event, future callback or marker for delivery."""
+        self.put_many((item,))
+
+    def put_many(self, items: Sequence[Any]) -> None:
+        """Queue events (or future callbacks) in order: one lock and at most one wake-up of
+        the dispatcher for all of them (the reader hands off each socket read this way)."""
         now = time.monotonic()
         d = self.dispatcher
-        report: Optional[Event] = None
-        recycle = False
-        is_update = item.__class__ is Event and item.kind == "update"
+        reports: List[Tuple[Event, bool]] = []
         with d._lock:
             if self._closed:
                 return
-            if is_update:
-                if self._updates >= self.max_backlog:
-                    report, recycle = self._overflow(now, item)
-                self._updates += 1
-            items = self._items  # (the recycle policy replaces it)
-            items.append((now, item))
-            if report is not None:
-                items.append((now, report))
-            if not self._scheduled:
+            max_backlog = self.max_backlog
+            for item in items:
+                if item.__class__ is Event and item.kind == "update":
+                    if self._updates >= max_backlog:
+                        report, recycle = self._overflow(now, item)
+                        self._updates += 1
+                        self._items.append((now, item))  # (the recycle policy replaced _items)
+                        if report is not None:
+                            self._items.append((now, report))
+                            reports.append((report, recycle))
+                        continue
+                    self._updates += 1
+                self._items.append((now, item))
+            if not self._scheduled and self._items:
                 self._scheduled = True
                 d._ready.append(self)
                 if d._sleeping:
                     d._cond.notify()
-        if report is not None:
+        for report, recycle in reports:
             self._on_overflow(report, recycle)
+
+    def idle(self) -> bool:
+        """Nothing waiting and nothing being delivered (read without the lock: a hint that is
+        exact for the thread that is the only producer)."""
+        return not self._items and not self._busy
 
     def _overflow(self, now: float, item: Event) -> Tuple[Optional[Event], bool]:
         """Make room for one update (lock held); returns the report to emit, if due."""
@@ -244,13 +259,18 @@ class Inbox:
     def _deliver_batch(self, batch: List[Tuple[float, Any]]) -> None:
         deliver = self._deliver
         worst = self.worst_lag
+        mono = time.monotonic
+        last = None
         try:
             for queued_at, item in batch:
                 if self._closed:
                     break
-                lag = time.monotonic() - queued_at
-                if lag > worst:
-                    worst = self.worst_lag = lag
+                if queued_at is not last:
+                    # The items of one put_many share their time: the first of them waited longest.
+                    last = queued_at
+                    lag = mono() - queued_at
+                    if lag > worst:
+                        worst = self.worst_lag = lag
                 deliver(item)
                 self.delivered += 1
         finally:
@@ -293,3 +313,24 @@ class Inbox:
             "worst_lag": self.worst_lag,
             "oldest_waiting": 0.0 if oldest is None else time.monotonic() - oldest,
         }
+
+
+def queue_feeder(user_queue: Any) -> Optional[Callable[[Sequence[Any]], None]]:
+    """A batch ``put`` for the user's ``event_queue``: one lock and one notify per batch.
+
+    Only for a plain unbounded :class:`queue.Queue` (the usual ``queue.Queue()``), whose
+    ``put`` never blocks, so a reader thread may feed it directly; ``None`` for any other
+    queue (bounded, or another class), which the dispatcher feeds as before (a full bounded
+    queue then blocks the dispatcher, and the backlog policy protects the reader).
+    """
+    if type(user_queue) is not queue.Queue or user_queue.maxsize > 0:
+        return None
+    q = user_queue
+
+    def put_many(items: Sequence[Any]) -> None:
+        with q.mutex:
+            q.queue.extend(items)
+            q.unfinished_tasks += len(items)
+            q.not_empty.notify(len(items))
+
+    return put_many
