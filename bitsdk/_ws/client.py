@@ -69,8 +69,11 @@ class BaseWebsocketClient(ExchangeHooks):
             ``"inline"``: on the connection's own thread as each message is read, for the
             lowest latency; a slow callback then slows that connection's reading (the
             socket buffers, then the exchange may drop a client that reads too slowly),
-            and there is no backlog to overflow. Pings stay on time either way. Future
-            done-callbacks and the ``close`` event always run on the dispatcher.
+            and there is no backlog to overflow. Pings stay on time either way. An inline
+            callback must not wait for a reply read by its own connection (a WebSocket API
+            command on the same ws_key): that reader is busy running the callback, so the
+            command times out. Future done-callbacks and the ``close`` event always run on
+            the dispatcher.
         event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
             A plain unbounded ``queue.Queue()`` on a client without callbacks is fed by the
             connection threads directly (one lock per socket read, no dispatcher hop); a
