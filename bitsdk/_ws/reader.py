@@ -20,6 +20,7 @@ flows).
 
 from __future__ import annotations
 
+import os
 import socket
 import ssl
 import time
@@ -38,6 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["read_loop", "Reader", "LinkDead", "Stopped", "decode_json"]
 
+_yield = os.sched_yield
+_BUSY_READ = 4  # events in one read from which the reader yields after the hand-off
 _CONTROL_MAX_LEN = 200  # heartbeat text frames are short; longer frames skip the check
 _RECV_SIZE = 65536
 _STATUS_NORMAL = 1000
@@ -240,6 +243,11 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                     # PONG: a sign of life, counted when the bytes arrived
             if batch:
                 hand_off(batch)
+                if len(batch) >= _BUSY_READ:
+                    # A busy feed: let the consumer (woken above) take the GIL now rather
+                    # than after the next reads (CPython hands the GIL back to an I/O-bound
+                    # thread before a waiting one; that delay was most of the callback latency).
+                    _yield()
             if deferred:
                 reader.flush()
         items = None

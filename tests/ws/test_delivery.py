@@ -450,3 +450,23 @@ def test_queue_feeder_feeds_plain_unbounded_queues_only():
     t.join(5)
     q.join()  # task accounting kept: unfinished_tasks went back to 0
     assert got == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("exchange", ["bybit", "bitget"])
+def test_ws_api_commands_with_inline_delivery(exchange, bybit_fake, bitget_fake):
+    from test_ws_api import make, place, place_future
+
+    fake = bybit_fake if exchange == "bybit" else bitget_fake
+    api = make(exchange, fake, delivery="inline")
+    try:
+        rec = Recorder(api.get_ws_client())
+        done = threading.Event()
+        fut = place_future(exchange, api)
+        fut.add_done_callback(lambda f: done.set())
+        assert fut.result()
+        assert place(exchange, api, qty="0.002")
+        assert done.wait(5)  # done-callbacks still run (on the dispatcher)
+        replies = rec.wait_for(lambda r: [e for e in r.of("response") if e.ws_api and not e.unmatched])
+        assert len(replies) == 2
+    finally:
+        api.close()
