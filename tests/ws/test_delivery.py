@@ -470,3 +470,26 @@ def test_ws_api_commands_with_inline_delivery(exchange, bybit_fake, bitget_fake)
         assert len(replies) == 2
     finally:
         api.close()
+
+
+def test_frames_larger_than_a_tls_record_over_wss(tmp_path, monkeypatch):
+    import ssl
+
+    from _fake import FakeExchange, encode_text_frame
+    from test_engine_v2 import _self_signed
+
+    cert_file, key_file = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    monkeypatch.setenv("WEBSOCKET_CLIENT_CA_BUNDLE", str(cert_file))
+    sizes = [10, 200_000, 70_000, 1000, 20]  # TLS records carry at most 16 KiB each
+    blob = b"".join(encode_text_frame(json.dumps({"topic": TOPIC, "data": {"seq": -i, "pad": "y" * n}}))
+                    for i, n in enumerate(sizes, 1))
+    with FakeExchange("bybit", ssl_context=context) as fake:
+        fake.blast_frames = blob
+        with WebsocketClient(ws_url=fake.url("v5LinearPublic"), **FAST) as ws:
+            rec = Recorder(ws)
+            ws.subscribe_v5(TOPIC, "linear")
+            rec.wait_for(lambda r: len([e for e in r.of("update") if e.data["data"]["seq"] < 0]) == len(sizes), timeout=20)
+            got = [e.data["data"] for e in rec.of("update") if e.data["data"]["seq"] < 0]
+            assert [(d["seq"], len(d["pad"])) for d in got] == [(-i, n) for i, n in enumerate(sizes, 1)]
