@@ -349,6 +349,8 @@ def queue_feeder(user_queue: Any) -> Optional[Callable[[Sequence[Any]], None]]:
 
     def put_many(items: Sequence[Any]) -> None:
         with q.mutex:
+            if getattr(q, "is_shutdown", False):
+                return  # Python 3.13+: the consumer shut the queue down; nothing more is wanted
             q.queue.extend(items)
             q.unfinished_tasks += len(items)
             q.not_empty.notify(len(items))

@@ -132,6 +132,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
     deliver = client._deliver
     hand_off = client._hand_off
     is_control = client._is_control
+    control_max = _CONTROL_MAX_LEN
     on_reply = conn.on_reply
     verdict_of = client._login_verdict if login_deadline is not None else None
     mono = time.monotonic
@@ -175,7 +176,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
             for item in items:
                 if item.__class__ is bytes:
                     event = None
-                    if len(item) <= _CONTROL_MAX_LEN:
+                    if len(item) <= control_max:
                         try:
                             text = item.decode()
                         except UnicodeDecodeError as exc:
