@@ -22,6 +22,7 @@ import os
 import queue
 import threading
 import time
+from _thread import allocate_lock as _allocate_lock
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
 from typing import Any, Callable, Dict, Hashable, Iterable, Iterator, List, NamedTuple, Optional, Set, cast
 
@@ -53,8 +54,9 @@ _STATE_LOCK = threading.Lock()
 class CommandFuture:
     """The outcome of one WebSocket API command.
 
-    Modelled on :class:`concurrent.futures.Future`, but built on one :class:`threading.Event`
-    and resolved by the client's reader thread. Wait for many with :func:`bitsdk.wait` or
+    Modelled on :class:`concurrent.futures.Future`, but built on one bare lock (held while
+    pending, released once when resolved: the cheapest wake-up a waiter can get) and
+    resolved by the client's reader thread. Wait for many with :func:`bitsdk.wait` or
     :func:`bitsdk.as_completed`.
 
     Attributes:
@@ -72,7 +74,7 @@ class CommandFuture:
         "request",
         "deadline",
         "timeout",
-        "_event",
+        "_gate",
         "_state",
         "_result",
         "_exception",
@@ -100,7 +102,8 @@ class CommandFuture:
         self.request = request
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
-        self._event = threading.Event()
+        self._gate = _allocate_lock()  # held until resolved; waiters pass it on when done
+        self._gate.acquire()
         self._state = _PENDING
         self._result: Optional[Dict[str, Any]] = None
         self._exception: Optional[BaseException] = None
@@ -197,17 +200,25 @@ class CommandFuture:
             return
         own = self.deadline - time.monotonic()
         if timeout is None or timeout >= own:
-            if not self._event.wait(max(own, 0.0)):
+            if not self._pass_gate(max(own, 0.0)):
                 # The reader may be stuck or gone: the deadline is enforced here too.
                 self._expire()
-            self._event.wait()
+            self._pass_gate(-1)
             return
-        if not self._event.wait(timeout):
+        if not self._pass_gate(timeout):
             raise CommandTimeoutError(
                 f"no reply to {self.op} (request id {self.request_id}) within {timeout:g}s; "
                 "it is still pending and its outcome is unknown",
                 method=self.op,
             )
+
+    def _pass_gate(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds (-1: no limit) for the resolution; True once done."""
+        gate = self._gate
+        if gate.acquire(True, min(timeout, threading.TIMEOUT_MAX) if timeout >= 0 else -1):
+            gate.release()  # the next waiter passes too
+            return True
+        return False
 
     def _expire(self) -> None:
         table = self._table
@@ -250,7 +261,7 @@ class CommandFuture:
             self._cancelled = cancel
             callbacks, self._callbacks = self._callbacks, []
             waiters, self._waiters = self._waiters, None
-        self._event.set()
+        self._gate.release()
         for wake in waiters or ():
             wake(self)
         for fn in callbacks:

@@ -7,7 +7,8 @@ One module per seam:
   and :func:`close_all`;
 * :mod:`~bitsdk._ws.connection`: the connection loop, one thread per connection (connect,
   log in, resubscribe, read, back off);
-* :mod:`~bitsdk._ws.reader`: the receive loop and its buffered socket reads;
+* :mod:`~bitsdk._ws.reader`: the receive loop (and :mod:`~bitsdk._ws.frames`, the frame
+  parser under it);
 * :mod:`~bitsdk._ws.heartbeat`: the pure heartbeat (``tick(now)`` → ping / dead / nothing)
   and the reconnect backoff;
 * :mod:`~bitsdk._ws.topics`: batching, pacing, hourly request budgets, acknowledgement
@@ -17,7 +18,8 @@ One module per seam:
 * :mod:`~bitsdk._ws.hooks`: the contract an exchange package implements.
 
 Threads: one per connection plus one dispatcher per client (or one shared dispatcher passed
-as ``dispatcher=``), each joined by ``close()``. User code runs only on dispatchers.
+as ``dispatcher=``), each joined by ``close()``. User code runs only on dispatchers, or,
+with ``delivery="inline"``, on the connection threads.
 """
 
 from __future__ import annotations

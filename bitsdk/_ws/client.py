@@ -17,8 +17,8 @@ from ..errors import ClientClosedError, InvalidParameterError, NotConnectedError
 from ..events import EVENT_KINDS, Event
 from ._util import proxy_options
 from . import commands
-from .connection import Connection, rejection_error
-from .dispatch import DEFAULT_MAX_BACKLOG, Dispatcher, Inbox
+from .connection import Connection, current, rejection_error
+from .dispatch import DEFAULT_MAX_BACKLOG, DELIVERY_MODES, Dispatcher, Inbox, queue_feeder
 from .hooks import ExchangeHooks
 from .topics import SubscribeFuture, arg_size
 
@@ -64,7 +64,21 @@ class BaseWebsocketClient(ExchangeHooks):
         overflow: ``"drop_oldest"`` (default) or ``"recycle"``.
         dispatcher: a :class:`~bitsdk._ws.dispatch.Dispatcher` shared with other clients
             (default: the client's own thread).
+        delivery: where callbacks run. ``"dispatcher"`` (default): on the dispatcher thread,
+            so a slow callback never slows the reading (the backlog policy applies).
+            ``"inline"``: on the connection's own thread as each message is read, for the
+            lowest latency; a slow callback then slows that connection's reading (the
+            socket buffers, then the exchange may drop a client that reads too slowly),
+            and there is no backlog to overflow. Pings stay on time either way. An inline
+            callback must not wait for a reply read by its own connection (a WebSocket API
+            command on the same ws_key): that reader is busy running the callback, so the
+            command times out. Future done-callbacks and the ``close`` event always run on
+            the dispatcher.
         event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
+            A plain unbounded ``queue.Queue()`` on a client without callbacks is fed by the
+            connection threads directly (one lock per socket read, no dispatcher hop); a
+            bounded queue, or one of a client with callbacks, is fed by the dispatcher right
+            after the callbacks (with ``delivery="inline"``: by the connection thread).
         proxies: a proxy URL or a requests-style dict.
         logger: a :class:`logging.Logger` (default ``bitsdk.<exchange>.ws``).
     """
@@ -88,6 +102,7 @@ class BaseWebsocketClient(ExchangeHooks):
         max_backlog: int = DEFAULT_MAX_BACKLOG,
         overflow: str = "drop_oldest",
         dispatcher: Optional[Dispatcher] = None,
+        delivery: str = "dispatcher",
         event_queue: Optional["queue.Queue[Event]"] = None,
         proxies: Any = None,
         logger: Optional[logging.Logger] = None,
@@ -127,7 +142,13 @@ class BaseWebsocketClient(ExchangeHooks):
         self._max_topics = cap_topics
         if dispatcher is not None and not isinstance(dispatcher, Dispatcher):
             raise InvalidParameterError("dispatcher must be a bitsdk Dispatcher (from bitsdk._ws import Dispatcher)")
+        if delivery not in DELIVERY_MODES:
+            raise InvalidParameterError(
+                f"delivery must be one of {', '.join(repr(m) for m in DELIVERY_MODES)}; got {delivery!r}"
+            )
+        self._inline = delivery == "inline"
         self._event_queue = event_queue
+        self._queue_feed = None if event_queue is None else queue_feeder(event_queue)
         self._proxy_options = proxy_options(proxies)
         self._logger = logger or logging.getLogger(f"bitsdk.{self.EXCHANGE}.ws")
         # The reader's receive timeout is its tick: fine enough for the heartbeat deadlines.
@@ -147,6 +168,7 @@ class BaseWebsocketClient(ExchangeHooks):
         self._closed_event = threading.Event()
         self._pending = PendingCommands()
         self._listeners: Dict[str, Tuple[Callable[[Event], Any], ...]] = {}
+        self._has_callbacks = False  # any listener at all (see _hand_off)
         self._own_dispatcher = dispatcher is None
         self._dispatcher = dispatcher or Dispatcher(f"bitsdk-{self.EXCHANGE}-dispatch")
         self._inbox = Inbox(self._dispatcher, self._deliver, max_backlog, overflow, self._on_overflow)
@@ -161,7 +183,8 @@ class BaseWebsocketClient(ExchangeHooks):
 
         Callbacks run on this client's dispatcher thread (``bitsdk-<exchange>-dispatch``),
         one event at a time, in arrival order; never on a socket thread, and never delayed by
-        another client's callbacks (unless both were given the same ``dispatcher``).
+        another client's callbacks (unless both were given the same ``dispatcher``). With
+        ``delivery="inline"`` they run on the connection thread instead (see the option).
         A callback that raises is reported as an ``exception`` event; the connection lives on.
         Can be used as a decorator: ``@ws.on("update")``.
 
@@ -182,6 +205,7 @@ class BaseWebsocketClient(ExchangeHooks):
         with self._lock:
             # Copy-on-write: the readers and the dispatcher read the tuple without a lock.
             self._listeners[kind] = self._listeners.get(kind, ()) + (callback,)
+            self._has_callbacks = True
         return callback
 
     def off(self, kind: str, callback: Callable[[Event], Any]) -> None:
@@ -189,6 +213,7 @@ class BaseWebsocketClient(ExchangeHooks):
         with self._lock:
             current = self._listeners.get(kind, ())
             self._listeners[kind] = tuple(cb for cb in current if cb is not callback)
+            self._has_callbacks = any(self._listeners.values())
 
     def connect(self, ws_key: str, timeout: Optional[float] = None) -> None:
         """Open ``ws_key`` now (it is otherwise opened by the first subscribe or command).
@@ -538,7 +563,7 @@ class BaseWebsocketClient(ExchangeHooks):
             self._topic_cond.notify_all()
         for event in events:
             self._logger.warning("%s: %s", conn.name, event.error)
-            self._put(event)
+            self._emit(event)
 
     # -- commands (WebSocket API): see bitsdk._ws.commands
 
@@ -610,7 +635,25 @@ class BaseWebsocketClient(ExchangeHooks):
     # -- delivery
 
     def _emit(self, event: Event) -> None:
-        self._put(event)
+        """Deliver an event emitted by the engine (any thread)."""
+        if self._inline and getattr(current, "client", None) is self:
+            self._deliver(event)  # on this client's connection thread, in order with its data
+        else:
+            self._hand_off([event])
+
+    def _hand_off(self, events: List[Event]) -> None:
+        """Hand events over for delivery, in order (one lock for all of them).
+
+        A client whose only consumer is a plain unbounded ``event_queue`` gets them put into
+        the queue right here, with no dispatcher hop; otherwise they go to the dispatcher
+        (callbacks, then the queue). The direct path is taken only while the backlog is
+        empty, so events never overtake the ones still waiting for the dispatcher.
+        """
+        feed = self._queue_feed
+        if feed is not None and not self._has_callbacks and self._inbox.idle():
+            feed(events)
+        else:
+            self._inbox.put_many(events)
 
     def _on_overflow(self, report: Event, recycle: bool) -> None:
         # On the reader thread that met the full backlog, outside the dispatcher lock.

@@ -13,6 +13,7 @@ from ._util import compact
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import BaseWebsocketClient
+    from .connection import Connection
 
 __all__ = ["send_command", "command_reply", "call_soon", "BaseWebsocketAPIClient"]
 
@@ -32,8 +33,13 @@ def send_command(
     future (never resent)."""
     timeout = self._command_timeout if timeout is None else float(timeout)
     text = compact(frame)  # bad values fail here, before connecting
-    conn = self._ensure(ws_key)
-    ws = self._wait_live(conn, timeout)
+    shards = self._shards.get(ws_key)
+    conn: Optional["Connection"] = shards[0] if shards else None
+    ws = conn.live if conn is not None else None
+    if conn is None or ws is None or self._closed:
+        # Not open or not live yet (the common case needs neither a lock nor a clock).
+        conn = self._ensure(ws_key)
+        ws = self._wait_live(conn, timeout)
     fut = CommandFuture(request_id, op, ws_key, frame, timeout, self._call_soon)
     if conn.pacer is not None:
         conn.pacer.acquire(conn.stop)  # commands count against the message rate too

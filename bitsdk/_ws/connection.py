@@ -30,14 +30,17 @@ from ..errors import APIError, AuthenticationError, ConnectionLostError, Network
 from ..events import Event
 from .heartbeat import Backoff, Heartbeat
 from .hooks import ShardLimits
-from .reader import LinkDead, Stopped, install_buffered_recv, read_loop
+from .reader import LinkDead, Reader, Stopped, read_loop
 from .topics import AckTracker, SlidingWindow, batches, message_pacer
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..events import Event as _Event  # noqa: F401
     from .client import BaseWebsocketClient
 
-__all__ = ["Connection", "HEALTHY_AFTER"]
+__all__ = ["Connection", "HEALTHY_AFTER", "current"]
+
+#: ``current.client``: on a connection thread, the client it reads for (inline delivery).
+current = threading.local()
 
 #: seconds a connection must have been live (and answered) to count as healthy.
 HEALTHY_AFTER = 3.0
@@ -331,6 +334,7 @@ class Connection:
 
     def run(self) -> None:
         client = self.client
+        current.client = client
         initial, cap = client._backoff
         backoff = Backoff(initial, cap)
         try:
@@ -461,7 +465,7 @@ class Connection:
         client = self.client
         ws = self._connect()
         ws.settimeout(client._tick)
-        self.reader = install_buffered_recv(ws)
+        self.reader = Reader(ws)
         self.heartbeat = Heartbeat(client._ping_interval, client._pong_timeout, time.monotonic())
         if self.private:
             self._login(ws)

@@ -26,18 +26,20 @@ from __future__ import annotations
 
 import collections
 import logging
+import queue
 import threading
 import time
-from typing import Any, Callable, Deque, Dict, List, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
 from ..errors import InvalidParameterError, WebSocketError
 from ..events import Event
 
-__all__ = ["Dispatcher", "Inbox", "DEFAULT_MAX_BACKLOG", "OVERFLOW_POLICIES"]
+__all__ = ["Dispatcher", "Inbox", "DEFAULT_MAX_BACKLOG", "OVERFLOW_POLICIES", "DELIVERY_MODES", "queue_feeder"]
 
 DEFAULT_MAX_BACKLOG = 10_000
 OVERFLOW_POLICIES = ("drop_oldest", "recycle")
-_BATCH = 64  # events taken per lock acquisition
+DELIVERY_MODES = ("dispatcher", "inline")
+_BATCH = 256  # events taken per lock acquisition
 _REPORT_EVERY = 5.0  # seconds between overflow reports while an overflow lasts
 
 _log = logging.getLogger("bitsdk.ws")
@@ -63,8 +65,12 @@ class Dispatcher:
     def __init__(self, name: str = "bitsdk-dispatch"):
         self.name = name
         self._lock = threading.Lock()
-        self._cond = threading.Condition(self._lock)
         self._ready: Deque["Inbox"] = collections.deque()
+        # The doorbell: a bare lock, held while nobody rang. The thread sleeps on it with
+        # _sleeping set (under _lock); whoever queues work then clears the flag and releases
+        # it, once. Cheaper than a Condition on both sides (no lock allocated per wait).
+        self._bell = threading.Lock()
+        self._bell.acquire()
         self._sleeping = False
         self._stopping = False
         self._thread: Optional[threading.Thread] = None
@@ -91,24 +97,34 @@ class Dispatcher:
         """
         with self._lock:
             self._stopping = True
-            self._cond.notify_all()
+            self._ring()
             thread = self._thread
         if thread is None or thread is threading.current_thread():
             return thread is None
         thread.join(timeout)
         return not thread.is_alive()
 
+    def _ring(self) -> None:
+        """Wake the thread if it sleeps (``_lock`` held)."""
+        if self._sleeping:
+            self._sleeping = False
+            self._bell.release()
+
     def _loop(self) -> None:
-        cond = self._cond
+        lock = self._lock
+        bell = self._bell
         ready = self._ready
         while True:
-            with cond:
+            with lock:
                 while not ready:
                     if self._stopping:
                         return
                     self._sleeping = True
-                    cond.wait()
-                    self._sleeping = False
+                    lock.release()
+                    try:
+                        bell.acquire()
+                    finally:
+                        lock.acquire()
                 inbox = ready.popleft()
                 batch = inbox._take(_BATCH)
                 if inbox._items:
@@ -162,29 +178,41 @@ class Inbox:
 
     def put(self, item: Any) -> None:
         """Queue one event, future callback or marker for delivery."""
+        self.put_many((item,))
+
+    def put_many(self, items: Sequence[Any]) -> None:
+        """Queue events (or future callbacks) in order: one lock and at most one wake-up of
+        the dispatcher for all of them (the reader hands off each socket read this way)."""
         now = time.monotonic()
         d = self.dispatcher
-        report: Optional[Event] = None
-        recycle = False
-        is_update = item.__class__ is Event and item.kind == "update"
+        reports: List[Tuple[Event, bool]] = []
         with d._lock:
             if self._closed:
                 return
-            if is_update:
-                if self._updates >= self.max_backlog:
-                    report, recycle = self._overflow(now, item)
-                self._updates += 1
-            items = self._items  # (the recycle policy replaces it)
-            items.append((now, item))
-            if report is not None:
-                items.append((now, report))
-            if not self._scheduled:
+            max_backlog = self.max_backlog
+            for item in items:
+                if item.__class__ is Event and item.kind == "update":
+                    if self._updates >= max_backlog:
+                        report, recycle = self._overflow(now, item)
+                        self._updates += 1
+                        self._items.append((now, item))  # (the recycle policy replaced _items)
+                        if report is not None:
+                            self._items.append((now, report))
+                            reports.append((report, recycle))
+                        continue
+                    self._updates += 1
+                self._items.append((now, item))
+            if not self._scheduled and self._items:
                 self._scheduled = True
                 d._ready.append(self)
-                if d._sleeping:
-                    d._cond.notify()
-        if report is not None:
+                d._ring()
+        for report, recycle in reports:
             self._on_overflow(report, recycle)
+
+    def idle(self) -> bool:
+        """Nothing waiting and nothing being delivered (read without the lock: a hint that is
+        exact for the thread that is the only producer)."""
+        return not self._items and not self._busy
 
     def _overflow(self, now: float, item: Event) -> Tuple[Optional[Event], bool]:
         """Make room for one update (lock held); returns the report to emit, if due."""
@@ -228,14 +256,19 @@ class Inbox:
     def _take(self, n: int) -> List[Tuple[float, Any]]:
         # Dispatcher lock held.
         items = self._items
-        batch: List[Tuple[float, Any]] = []
-        updates = 0
-        while items and len(batch) < n:
-            entry = items.popleft()
-            if entry[1].__class__ is Event and entry[1].kind == "update":
-                updates += 1
-            batch.append(entry)
-        self._updates -= updates
+        if len(items) <= n:  # the usual case: everything, without counting
+            batch = list(items)
+            items.clear()
+            self._updates = 0
+        else:
+            batch = []
+            updates = 0
+            while len(batch) < n:
+                entry = items.popleft()
+                if entry[1].__class__ is Event and entry[1].kind == "update":
+                    updates += 1
+                batch.append(entry)
+            self._updates -= updates
         if self._overflowing and self._updates <= self.max_backlog // 2:
             self._overflowing = False  # the episode is over: the next overflow reports at once
         self._busy = True
@@ -243,14 +276,21 @@ class Inbox:
 
     def _deliver_batch(self, batch: List[Tuple[float, Any]]) -> None:
         deliver = self._deliver
-        worst = self.worst_lag
+        mono = time.monotonic
+        last: Optional[float] = None
+        count = 0
         try:
             for queued_at, item in batch:
                 if self._closed:
                     break
-                lag = time.monotonic() - queued_at
-                if lag > worst:
-                    worst = self.worst_lag = lag
+                count += 1
+                if queued_at is not last or not count & 15:
+                    # The clock is read at each new put and every 16th event in between,
+                    # not for every event.
+                    last = queued_at
+                    lag = mono() - queued_at
+                    if lag > self.worst_lag:
+                        self.worst_lag = lag
                 deliver(item)
                 self.delivered += 1
         finally:
@@ -293,3 +333,26 @@ class Inbox:
             "worst_lag": self.worst_lag,
             "oldest_waiting": 0.0 if oldest is None else time.monotonic() - oldest,
         }
+
+
+def queue_feeder(user_queue: Any) -> Optional[Callable[[Sequence[Any]], None]]:
+    """A batch ``put`` for the user's ``event_queue``: one lock and one notify per batch.
+
+    Only for a plain unbounded :class:`queue.Queue` (the usual ``queue.Queue()``), whose
+    ``put`` never blocks, so a reader thread may feed it directly; ``None`` for any other
+    queue (bounded, or another class), which the dispatcher feeds as before (a full bounded
+    queue then blocks the dispatcher, and the backlog policy protects the reader).
+    """
+    if type(user_queue) is not queue.Queue or user_queue.maxsize > 0:
+        return None
+    q = user_queue
+
+    def put_many(items: Sequence[Any]) -> None:
+        with q.mutex:
+            if getattr(q, "is_shutdown", False):
+                return  # Python 3.13+: the consumer shut the queue down; nothing more is wanted
+            q.queue.extend(items)
+            q.unfinished_tasks += len(items)
+            q.not_empty.notify(len(items))
+
+    return put_many

@@ -1,30 +1,55 @@
-"""The reader: the receive loop of one connection, and the buffered socket reads under it.
+"""The reader: the receive loop of one connection, on the connection's thread.
 
-It runs on the connection's thread and never waits for user code: a decoded message is
-classified by the exchange hook (``_route``), subscribe replies are settled on the
-connection, and the resulting event goes to the client's backlog. Each receive timeout is a
-tick: the stop flag, a requested recycle, the heartbeat, command deadlines and subscribe
-deadlines are checked there.
+Each ``sock.recv(65536)`` is parsed by :class:`~bitsdk._ws.frames.FrameParser` (frames read
+straight from the buffer; websocket-client keeps the handshake, TLS, proxies and sending).
+Each message is classified once, by the exchange hook (``_route``); subscribe replies are
+settled on the connection. Then, per socket read:
+
+* ``delivery="dispatcher"`` (default): the events of the read are handed off in one batch
+  (one lock, one wake-up) to the client's dispatcher, or, for a client with an
+  ``event_queue`` and no callbacks, put straight into the queue (see
+  :meth:`~bitsdk._ws.client.BaseWebsocketClient._hand_off`);
+* ``delivery="inline"``: each event's callbacks run right here, as it is read. Between two
+  messages the heartbeat and command deadlines are checked, so pings stay on time even
+  while callbacks are slow (the link is never declared dead then: data is flowing).
+
+A receive timeout is a tick: the stop flag, a requested recycle, the heartbeat, command
+deadlines and subscribe deadlines are checked there (and at least every tick while data
+flows).
 """
 
 from __future__ import annotations
 
-import json
+import os
+import socket
+import ssl
 import time
-from typing import TYPE_CHECKING, Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, cast
 
 import websocket
 
+from .. import _json
 from ..errors import InvalidResponseError
 from ..events import Event
-from .heartbeat import DEAD, PING
+from .frames import BINARY, CLOSE, PING, FrameError, FrameParser, Message
+from .heartbeat import DEAD, PING as BEAT_PING
 
 if TYPE_CHECKING:  # pragma: no cover
     from .connection import Connection
 
-__all__ = ["read_loop", "install_buffered_recv", "LinkDead", "Stopped"]
+__all__ = ["read_loop", "Reader", "LinkDead", "Stopped", "decode_json"]
 
-_CONTROL_MAX_LEN = 200  # pong frames are short; longer frames skip the pong check
+_yield = getattr(os, "sched_yield", lambda: time.sleep(0))  # not on every platform
+_BUSY_READ = 4  # events in one read from which the reader yields after the hand-off
+_CONTROL_MAX_LEN = 200  # heartbeat text frames are short; longer frames skip the check
+_RECV_SIZE = 65536
+_STATUS_NORMAL = 1000
+_STATUS_PROTOCOL_ERROR = 1002
+
+
+#: bytes -> object; ``ValueError`` (``UnicodeDecodeError`` included) for anything not JSON.
+#: orjson on the bytes when installed, the stdlib otherwise, with the same results.
+decode_json: Callable[[bytes], Any] = _json.loads
 
 
 class LinkDead(Exception):
@@ -35,87 +60,76 @@ class Stopped(Exception):
     """close() was called while the connection thread was busy."""
 
 
-class _BufferedRecv:
-    """Reads the socket in large chunks for websocket-client's frame parser.
+class Reader:
+    """The receive state of one socket: the raw ``recv``, the frame parser, the messages
+    left over by a login read, and command wake-ups deferred to the end of a read.
 
-    websocket-client asks the socket for each frame header and payload separately (two or
-    three ``recv`` calls per message, each with a ``poll`` on a socket with a timeout). Serving
-    those reads from one 64 KiB buffer makes the syscall cost per message negligible.
-
-    It also knows when the reader is about to block, which is the cheapest moment to wake a
-    caller waiting on a command: the reader releases the GIL right after, so the woken caller
-    runs at once instead of waking a second time for the GIL (see :meth:`defer`).
+    Deferring the wake-up of a caller waiting on a command to the moment the reader is about
+    to block is what makes it cheap: the reader releases the GIL right after, so the woken
+    caller runs at once instead of waking a second time for the GIL.
     """
 
-    __slots__ = ("_raw", "_buf", "_pos", "_deferred")
+    __slots__ = ("recv", "parser", "carry", "_deferred")
 
-    def __init__(self, raw_recv: Callable[[int], bytes]):
-        self._raw = raw_recv
-        self._buf = b""
-        self._pos = 0
+    def __init__(self, ws: websocket.WebSocket):
+        sock = ws.sock
+        if sock is None:
+            raise websocket.WebSocketConnectionClosedException("the socket closed during the handshake")
+        self.recv: Callable[[int], bytes] = sock.recv
+        self.parser = FrameParser()
+        self.carry: Optional[List[Message]] = None
         self._deferred: List[Callable[[], Any]] = []
-
-    def __call__(self, bufsize: int) -> bytes:
-        pos = self._pos
-        buf = self._buf
-        if pos >= len(buf):
-            if self._deferred:
-                self.flush()
-            buf = self._buf = self._raw(65536)
-            pos = 0
-        end = pos + bufsize
-        self._pos = end if end < len(buf) else len(buf)
-        if pos == 0 and end >= len(buf):
-            return buf
-        return buf[pos:end]
+        # Bytes websocket-client read past the handshake (none today: it reads the HTTP
+        # response line by line), parsed first so that nothing is lost either way.
+        fb = getattr(ws, "frame_buffer", None)
+        early = b"".join(getattr(fb, "recv_buffer", None) or ())
+        if early and fb is not None:
+            fb.recv_buffer = []
+            self.carry = self.parser.feed(early)
 
     def defer(self, fn: Callable[[], Any]) -> None:
-        """Run ``fn`` just before the next blocking read, or now if more data is buffered."""
-        if self._pos < len(self._buf):
-            fn()
-        else:
-            self._deferred.append(fn)
+        """Run ``fn`` once the messages of the current read are handed off."""
+        self._deferred.append(fn)
 
     def flush(self) -> None:
-        deferred, self._deferred = self._deferred, []
-        for fn in deferred:
+        """Run the deferred wake-ups now."""
+        deferred = self._deferred
+        todo = deferred[:]
+        deferred.clear()  # in place: the read loop holds this list
+        for fn in todo:
             fn()
 
 
-def _install_buffered_recv(ws: websocket.WebSocket) -> Optional[_BufferedRecv]:
-    fb = getattr(ws, "frame_buffer", None)
-    raw = getattr(ws, "_recv", None)
-    if fb is None or raw is None or not hasattr(fb, "recv"):
-        return None  # another websocket-client layout: plain reads still work
-    reader = fb.recv = _BufferedRecv(raw)
-    return reader
-
-
-def install_buffered_recv(ws: websocket.WebSocket) -> Optional[_BufferedRecv]:
-    """Serve websocket-client's frame reads from one buffer (None on an unknown layout)."""
-    fb = getattr(ws, "frame_buffer", None)
-    raw = getattr(ws, "_recv", None)
-    if fb is None or raw is None or not hasattr(fb, "recv"):
-        return None  # another websocket-client layout: plain reads still work
-    reader = fb.recv = _BufferedRecv(raw)
-    return reader
+def _close_reply(conn: "Connection", ws: websocket.WebSocket, status: int, reason: str = "") -> None:
+    """Answer or start the close handshake (best effort: the link is ending anyway)."""
+    try:
+        if ws.connected:
+            ws.send_close(status, reason.encode()[:120])
+    except Exception:  # noqa: BLE001 - the socket may be gone already
+        pass
 
 
 def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optional[float] = None) -> Any:
     """Receive until the link ends (raises :class:`LinkDead` or :class:`Stopped`).
 
     In login mode (``login_deadline`` set) it returns ``(msg, verdict)`` at the login reply,
-    or ``None`` at the deadline.
+    or ``None`` at the deadline; messages read after the reply wait in ``reader.carry``.
     """
     client = conn.client
+    reader: Reader = conn.reader
     key = conn.ws_key
-    recv = ws.recv
-    loads = json.loads
+    recv = reader.recv
+    feed = reader.parser.feed
+    deferred = reader._deferred  # noqa: SLF001 - flushed by identity below
+    loads = decode_json
     route = client._route
-    put = client._put
     listeners = client._listeners
     has_queue = client._event_queue is not None
+    inline = client._inline
+    deliver = client._deliver
+    hand_off = client._hand_off
     is_control = client._is_control
+    control_max = _CONTROL_MAX_LEN
     on_reply = conn.on_reply
     verdict_of = client._login_verdict if login_deadline is not None else None
     mono = time.monotonic
@@ -123,69 +137,174 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
     hb = conn.heartbeat
     assert hb is not None
     tick = client._tick
-    pending = client._pending
-    Timeout = websocket.WebSocketTimeoutException
     next_tick = mono() + tick
+    items, reader.carry = reader.carry, None
+    fatal: Optional[FrameError] = None  # a protocol error, raised once the messages before it are delivered
     while True:
-        try:
-            raw = recv()
-        except Timeout:
-            raw = None
-        except (websocket.WebSocketException, OSError) as exc:
-            if stop.is_set():
-                raise Stopped from None
-            if conn.recycle_reason:
-                raise LinkDead(conn.recycle_reason) from None
-            raise LinkDead(f"connection lost ({type(exc).__name__}: {exc})") from None
-        now = mono()
-        if raw is not None:
-            hb.last_rx = now
-            conn.messages += 1
-            if raw.__class__ is str and raw:
-                if len(raw) > _CONTROL_MAX_LEN or not is_control(conn, raw):
-                    try:
-                        msg = loads(raw)
-                    except ValueError as exc:
-                        put(Event("exception", key, raw, error=InvalidResponseError(f"not JSON: {exc}")))
-                        continue
-                    try:
-                        if verdict_of is not None:
-                            outcome = verdict_of(msg)
-                            if outcome is not None:
-                                return msg, outcome
-                        event = route(key, msg)
-                        if event is not None:
-                            kind = event.kind
-                            if kind != "update" and (kind == "response" or kind == "exception") and not event.ws_api:
-                                event = on_reply(msg, event)  # subscribe acknowledgements
-                            # Events nobody consumes are not queued: the dispatcher stays asleep.
-                            if event is not None and (listeners.get(event.kind) or has_queue):
-                                put(event)
-                    except (LinkDead, Stopped):
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - one odd frame must not kill the link
-                        put(Event("exception", key, msg, error=exc))
-            elif not ws.connected:
-                # A close frame (websocket-client already answered it).
+        if items is None:
+            try:
+                data: Optional[bytes] = recv(_RECV_SIZE)
+            except (socket.timeout, ssl.SSLWantReadError):
+                data = None
+            except OSError as exc:
                 if stop.is_set():
-                    raise Stopped
-                raise LinkDead("closed by the server")
+                    raise Stopped from None
+                if conn.recycle_reason:
+                    raise LinkDead(conn.recycle_reason) from None
+                raise LinkDead(f"connection lost ({type(exc).__name__}: {exc})") from None
+            now = mono()
+            if data is not None:
+                if not data:
+                    if stop.is_set():
+                        raise Stopped
+                    if conn.recycle_reason:
+                        raise LinkDead(conn.recycle_reason)
+                    raise LinkDead("connection closed by the server (no close frame)")
+                hb.last_rx = now
+                try:
+                    items = feed(data)
+                except FrameError as exc:
+                    items, fatal = exc.messages, exc
+        else:
+            now = mono()
+        if items:
+            conn.messages += len(items)
+            batch: List[Any] = []
+            for item in items:
+                if item.__class__ is bytes:
+                    event = None
+                    if len(item) <= control_max:
+                        try:
+                            text = item.decode()
+                        except UnicodeDecodeError as exc:
+                            event = _unreadable(key, item, f"not UTF-8 text: {exc}")
+                        else:
+                            if not text or is_control(conn, text):
+                                continue
+                    if event is None:
+                        try:
+                            msg = loads(item)
+                        except ValueError as exc:
+                            event = _unreadable(key, item, f"not JSON: {exc}")
+                        else:
+                            try:
+                                if verdict_of is not None:
+                                    outcome = verdict_of(msg)
+                                    if outcome is not None:
+                                        reader.carry = _after(items, item)
+                                        _hand_off_now(batch, inline, deliver, hand_off, reader)
+                                        return msg, outcome
+                                event = route(key, msg)
+                                if event is None:
+                                    continue
+                                kind = event.kind
+                                if kind != "update" and (kind == "response" or kind == "exception") and not event.ws_api:
+                                    # A subscribe reply may emit rejections: what came before goes first.
+                                    _hand_off_now(batch, inline, deliver, hand_off, reader)
+                                    event = on_reply(msg, event)  # subscribe acknowledgements
+                                    if event is None:
+                                        continue
+                            except (LinkDead, Stopped):
+                                raise
+                            except Exception as exc:  # noqa: BLE001 - one odd frame must not kill the link
+                                event = Event("exception", key, msg, error=exc)
+                    if inline:
+                        if deferred:
+                            reader.flush()  # a command's caller first, then the callbacks
+                        deliver(event)
+                        if stop.is_set():
+                            raise Stopped
+                        t = mono()
+                        if t >= next_tick:
+                            next_tick = t + tick
+                            _tick(conn, ws, t, None, check_dead=False)
+                    elif listeners.get(event.kind) or has_queue:
+                        batch.append(event)  # events nobody consumes are not queued
+                else:
+                    conn.messages -= 1  # control frames are not messages
+                    opcode, payload = cast(Tuple[int, bytes], item)
+                    if opcode == PING:
+                        try:
+                            ws.pong(payload)
+                        except Exception as exc:  # noqa: BLE001
+                            raise LinkDead(f"pong failed ({exc})") from None
+                    elif opcode == CLOSE:
+                        _hand_off_now(batch, inline, deliver, hand_off, reader)
+                        _close_reply(conn, ws, _STATUS_NORMAL)
+                        if stop.is_set():
+                            raise Stopped
+                        code = int.from_bytes(payload[:2], "big") if payload else None
+                        why = payload[2:].decode("utf-8", "replace")
+                        raise LinkDead("closed by the server" + (f" (status {code}{': ' + why if why else ''})" if code else ""))
+                    elif opcode == BINARY:
+                        conn.messages += 1  # a message, ignored: both exchanges speak text
+                    # PONG: a sign of life, counted when the bytes arrived
+            if batch:
+                hand_off(batch)
+                if len(batch) >= _BUSY_READ:
+                    # A busy feed: let the consumer (woken above) take the GIL now rather
+                    # than after the next reads (CPython hands the GIL back to an I/O-bound
+                    # thread before a waiting one; that delay was most of the callback latency).
+                    _yield()
+            if deferred:
+                reader.flush()
+        items = None
+        if fatal is not None:
+            _close_reply(conn, ws, _STATUS_PROTOCOL_ERROR, str(fatal))
+            raise LinkDead(f"protocol error: {fatal}")
         if now < next_tick:
             continue
-        # -- tick
         next_tick = now + tick
-        if stop.is_set():
-            raise Stopped
-        if conn.recycle_reason:
-            raise LinkDead(conn.recycle_reason)
-        beat = hb.tick(now)
-        if beat is DEAD:
-            raise LinkDead(f"no reply to ping within {hb.timeout:g}s")
-        if beat is PING:
-            conn.send_ping(ws)
-        if login_deadline is not None and now >= login_deadline:
+        if _tick(conn, ws, now, login_deadline, check_dead=True):
             return None
-        if pending._items:
-            pending.expire(now)
-        if len(conn.acks):
-            conn.check_acks(ws, now)
+
+
+def _unreadable(key: str, item: bytes, why: str) -> Event:
+    return Event("exception", key, item.decode("utf-8", "replace"), error=InvalidResponseError(why))
+
+
+def _after(items: List[Message], item: Any) -> Optional[List[Message]]:
+    """The messages of ``items`` after ``item`` (by identity), or None."""
+    for i, other in enumerate(items):
+        if other is item:
+            return items[i + 1:] or None
+    return None  # pragma: no cover - item always comes from items
+
+
+def _hand_off_now(batch: List[Any], inline: bool, deliver: Callable[[Any], None],
+                  hand_off: Callable[[List[Any]], None], reader: Reader) -> None:
+    """Hand off what a read produced so far (before a reply that may emit events, a login
+    verdict or a close)."""
+    if batch:
+        events = batch[:]
+        del batch[:]
+        if inline:
+            for event in events:
+                deliver(event)
+        else:
+            hand_off(events)
+    reader.flush()
+
+
+def _tick(conn: "Connection", ws: websocket.WebSocket, now: float, login_deadline: Optional[float],
+          check_dead: bool) -> bool:
+    """The periodic checks; True when the login deadline has passed."""
+    if conn.stop.is_set():
+        raise Stopped
+    if conn.recycle_reason:
+        raise LinkDead(conn.recycle_reason)
+    hb = conn.heartbeat
+    assert hb is not None
+    beat = hb.tick(now)
+    if beat is DEAD:
+        # Between messages (inline callbacks) data is flowing: the pong may be in the buffer.
+        if check_dead:
+            raise LinkDead(f"no reply to ping within {hb.timeout:g}s")
+    elif beat is BEAT_PING:
+        conn.send_ping(ws)
+    pending = conn.client._pending
+    if pending._items:
+        pending.expire(now)
+    if len(conn.acks):
+        conn.check_acks(ws, now)
+    return login_deadline is not None and now >= login_deadline
