@@ -29,7 +29,7 @@ from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, describe, endpoint, hand_written
 from ._paginate import Paging, paginate
 from ._ratelimit import Limit, RateLimiter, shared_limiter
-from ._options import check_base_url, check_seconds, check_timeout
+from ._options import check_base_url, check_proxies, check_seconds, check_timeout
 from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
@@ -202,8 +202,7 @@ class RestClient:
             raise errors.InvalidParameterError(
                 f"time_offset_ms must be an int of milliseconds, got a {type(time_offset_ms).__name__}"
             )
-        if proxies is not None and not isinstance(proxies, Mapping):
-            raise errors.InvalidParameterError('proxies must be a dict such as {"https": "http://proxy:3128"}')
+        check_proxies(proxies)
         if session is not None and not isinstance(session, requests.Session):
             raise errors.InvalidParameterError(f"session must be a requests.Session, got a {type(session).__name__}")
         self.credentials = Credentials(api_key, api_secret, api_pass)

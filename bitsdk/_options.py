@@ -17,11 +17,14 @@ import difflib
 import functools
 import inspect
 import threading
-from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, TypeVar, cast, overload
+from typing import Any, Callable, Dict, FrozenSet, Mapping, NamedTuple, Optional, Tuple, TypeVar, cast, overload
 
 from .errors import InvalidParameterError, UnknownOptionError
 
-__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout", "is_header_text"]
+__all__ = [
+    "checked_options", "forward_options", "check_base_url", "check_proxies", "check_seconds", "check_timeout",
+    "is_header_text",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -139,6 +142,24 @@ def _collect(cls: type) -> _Accepted:
     return _Accepted(frozenset(names), positional or (), bools)
 
 
+def forward_options(target: type, values: Mapping[str, Any]) -> Dict[str, Any]:
+    """The options of ``target``'s constructor, taken from ``values``.
+
+    A constructor that spells out its options (for IDEs and ``inspect``) passes them on with
+    ``super().__init__(**forward_options(Base, locals()))`` instead of repeating every
+    name once more; names ``target`` does not take (the caller's own options) stay behind.
+    """
+    names = _forwarded.get(target)
+    if names is None:
+        params = inspect.signature(target).parameters.values()  # the constructor's, without self
+        names = tuple(p.name for p in params if p.kind in _KEYWORD_KINDS)
+        _forwarded[target] = names
+    return {name: values[name] for name in names if name in values}
+
+
+_forwarded: Dict[type, Tuple[str, ...]] = {}
+
+
 def _unknown_message(owner: str, name: str, valid: FrozenSet[str]) -> str:
     text = f"{owner}(): unknown option {name}="
     guess = closest(name, valid)
@@ -150,7 +171,7 @@ def _unknown_message(owner: str, name: str, valid: FrozenSet[str]) -> str:
 def closest(name: str, valid: Any) -> Optional[str]:
     """The valid option ``name`` most likely meant: same letters ignoring case and
     underscores (``apiKey``, ``TESTNET``), else the nearest spelling (difflib), else ``None``."""
-    folded = {_fold(option): option for option in valid}
+    folded: Dict[str, str] = {_fold(option): option for option in valid}
     key = _fold(name)
     if key in folded:
         return folded[key]
@@ -160,7 +181,6 @@ def closest(name: str, valid: Any) -> Optional[str]:
 
 def _fold(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
-
 
 
 def check_seconds(name: str, value: Any, *, allow_none: bool = False) -> None:
@@ -196,6 +216,16 @@ def check_base_url(value: Any) -> None:
         shown = f"{value[:80]!r}" if isinstance(value, str) else f"a {type(value).__name__}"
         raise InvalidParameterError(
             f"base_url must be a scheme and host such as 'https://api.bybit.com' (no spaces), got {shown}"
+        )
+
+
+def check_proxies(value: Any) -> None:
+    """A ``proxies`` option: ``None`` or a requests-style dict (the URL is never echoed: it
+    may carry a proxy password)."""
+    if value is not None and not isinstance(value, Mapping):
+        raise InvalidParameterError(
+            'proxies must be a dict such as {"https": "http://proxy:3128"} (for one URL write '
+            f'{{"https": url}}), got a {type(value).__name__}'
         )
 
 
