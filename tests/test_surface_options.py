@@ -81,10 +81,11 @@ def test_a_name_means_one_type_on_every_client() -> None:
     mixed = {name: types for name, types in seen.items() if len(types) > 1}
     assert not mixed, mixed
     # The shared vocabulary is really shared (not just absent from one side).
-    for name in ("logger", "proxies", "base_url", "ws_url", "demo_trading", "api_key", "api_secret"):
+    for name in ("logger", "proxies", "base_url", "ws_url", "demo_trading", "api_key", "api_secret", "clock"):
         assert sum(len(v) for v in seen[name].values()) == len(CLIENTS), name
     assert seen["proxies"] == {typing.Optional[typing.Mapping[str, str]]: [c.__name__ for c in CLIENTS]}
     assert seen["logger"] == {typing.Optional[logging.Logger]: [c.__name__ for c in CLIENTS]}
+    assert seen["clock"] == {typing.Optional[Clock]: [c.__name__ for c in CLIENTS]}
     # Seconds are floats; REST's timeout alone may also be a (connect, read) pair.
     assert seen["connect_timeout"] == {float: [c.__name__ for c in WS]}
     assert set(seen["timeout"]) == {typing.Union[float, typing.Tuple[float, float]]}
@@ -187,10 +188,18 @@ def test_proxies_is_a_dict_everywhere_and_a_url_is_never_echoed(cls: type) -> No
     assert "hunter2" not in message
 
 
-@pytest.mark.parametrize("cls", WS, ids=lambda c: f"{c.__module__.split('.')[1]}.{c.__name__}")
+@pytest.mark.parametrize("cls", CLIENTS, ids=lambda c: f"{c.__module__.split('.')[1]}.{c.__name__}")
 def test_clock_must_be_a_clock(cls: type) -> None:
-    with pytest.raises(errors.InvalidParameterError, match=r"clock must be a bitsdk.Clock \(a REST client's .clock"):
+    with pytest.raises(errors.InvalidParameterError) as caught:
         cls(clock=5)
+    assert str(caught.value) == "clock must be a bitsdk.Clock (another client's .clock, say), got a int"
+
+
+@pytest.mark.parametrize("cls", REST, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("option", [{"time_offset_ms": 5}, {"time_sync_interval": 60.0}])
+def test_a_rest_clock_is_not_combined_with_its_own_offset_options(cls: type, option: Dict[str, Any]) -> None:
+    with pytest.raises(errors.InvalidParameterError, match="set them on the Clock"):
+        cls(clock=Clock(), **option)
 
 
 def test_ws_time_offset_takes_whole_milliseconds() -> None:
@@ -242,6 +251,24 @@ def test_a_rest_sync_corrects_the_ws_login_and_commands_sharing_its_clock() -> N
     assert rest.get_time_offset_ms() == -1000
     for client in (rest, ws, api):
         client.close()
+
+
+def test_a_ws_clock_can_be_given_to_rest_and_syncs_it_lazily() -> None:
+    # The other direction: a Clock made first (with a sync interval) and given to both; the
+    # REST client syncs it before its first signed request, and the stream login follows.
+    clock = Clock(sync_interval=3600.0, local_ms=lambda: FROZEN_MS)
+    ws = WebsocketClient("k", SECRET, clock=clock)
+    rest = RestClientV5("k", SECRET, proxies={}, clock=clock)
+    with responses.RequestsMock() as rsps:
+        rsps.add(responses.GET, "https://api.bybit.com/v5/market/time", json=_bybit_time(FROZEN_MS - 3_000))
+        rsps.add(responses.GET, "https://api.bybit.com/v5/account/wallet-balance",
+                 json={"retCode": 0, "retMsg": "OK", "result": {}, "retExtInfo": {}, "time": 1})
+        rest.get_wallet_balance(accountType="UNIFIED")
+        assert rsps.calls[-1].request.headers["X-BAPI-TIMESTAMP"] == str(FROZEN_MS - 3_000)
+    _, expires, _ = json.loads(ws._login_frame("v5Private"))["args"]
+    assert expires == FROZEN_MS - 3_000 + 5000
+    rest.close()
+    ws.close()
 
 
 def test_bitget_login_uses_the_shared_clock() -> None:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, Seque
 
 import websocket
 
-from .._clock import Clock
+from .._clock import Clock, check_clock
 from .._futures import PendingCommands, new_request_id
 from .._options import check_proxies
 from .._signing import Credentials
@@ -133,10 +133,7 @@ class BaseWebsocketClient(ExchangeHooks):
         self._max_topics = cap_topics
         if dispatcher is not None and not isinstance(dispatcher, Dispatcher):
             raise InvalidParameterError("dispatcher must be a bitsdk.Dispatcher (shared by clients on purpose)")
-        if clock is not None and not isinstance(clock, Clock):
-            raise InvalidParameterError(
-                f"clock must be a bitsdk.Clock (a REST client's .clock, say), got a {type(clock).__name__}"
-            )
+        check_clock(clock)
         self._event_queue = event_queue
         check_proxies(proxies)
         self._proxy_options = proxy_options(proxies)
