@@ -19,7 +19,7 @@ import pytest
 import responses
 
 from bitsdk import errors
-from bitsdk._options import checked_options
+from bitsdk._options import checked_options, forward_options
 from bitsdk.bitget import RestClientV2, RestClientV3, WebsocketClientV2, WebsocketClientV3
 from bitsdk.bitget import WebsocketAPIClient as BitgetWsApi
 from bitsdk.bitget import _sign as bitget_sign
@@ -157,39 +157,40 @@ def test_optional_bool_option_takes_none() -> None:
     RestClientV5(trace=None).close()
 
 
-def test_valid_names_come_from_the_signature_chain() -> None:
+def test_valid_names_come_from_the_explicit_signature_and_are_forwarded() -> None:
     class Base:
-        def __init__(self, *, alpha: int = 0) -> None:
-            self.alpha = alpha
-
-    class Middle(Base):
-        @checked_options
-        def __init__(self, key: str = "", *, beta: bool = False, **options: Any) -> None:
-            super().__init__(**options)
-
-    class Outer:
-        @checked_options(forwards_to=Middle)
-        def __init__(self, key: str = "", **options: Any) -> None:
-            self.inner = Middle(key, **options)
-
-    assert Middle(alpha=1).alpha == 1
-    assert Outer(beta=True, alpha=2).inner.alpha == 2
-    with pytest.raises(errors.UnknownOptionError, match="did you mean alpha="):
-        Outer(alpah=1)
-    # A base that gains an option is picked up with no change to the decorator or the subclass.
-    with pytest.raises(errors.UnknownOptionError):
-        Middle(gamma=1)
-
-    class Base2(Base):
         def __init__(self, *, alpha: int = 0, gamma: int = 0) -> None:
-            super().__init__(alpha=alpha)
+            self.alpha, self.gamma = alpha, gamma
 
-    class Middle2(Base2):
+    class Client(Base):
         @checked_options
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
+        def __init__(self, key: str = "", *, beta: bool = False, alpha: int = 0) -> None:
+            self.beta = beta
+            super().__init__(**forward_options(Base, locals()))
 
-    Middle2(gamma=1)
+    client = Client("k", beta=True, alpha=2)
+    assert (client.alpha, client.beta, client.gamma) == (2, True, 0)  # only what Base takes went on
+    with pytest.raises(errors.UnknownOptionError, match="did you mean alpha="):
+        Client(alpah=1)
+    # An option of the base that the client does not spell out is not accepted.
+    with pytest.raises(errors.UnknownOptionError, match="unknown option gamma="):
+        Client(gamma=1)
+    # A signature that hides its options is refused when the class is defined.
+    with pytest.raises(TypeError, match=r"takes \*\*kwargs: spell every option out"):
+        class Hidden:
+            @checked_options
+            def __init__(self, **options: Any) -> None:
+                pass
+
+
+def test_a_user_subclass_passing_kwargs_up_is_checked_on_arrival() -> None:
+    class MyClient(RestClientV5):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+
+    MyClient("k", SECRET, testnet=True).close()
+    with pytest.raises(errors.UnknownOptionError, match=r"MyClient\(\): unknown option test_net=; did you mean testnet="):
+        MyClient(test_net=True)
 
 
 def test_one_options_dict_builds_rest_and_ws_clients() -> None:
