@@ -20,6 +20,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
+    from ._clock import Clock
     from ._futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, CommandFuture, as_completed, wait
     from ._http import Envelope
     from ._book import OrderBook
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time these load on first use
 __version__ = "0.1.0"
 __all__ = [
     "__version__", "CommandFuture", "Envelope", "wait", "as_completed", "close_all",
-    "Dispatcher", "SubscribeFuture", "Page", "RateLimiter", "AccountState", "OrderBook",
+    "Dispatcher", "SubscribeFuture", "Page", "RateLimiter", "AccountState", "OrderBook", "Clock",
     "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
 ]
 # Where each public name lives; loaded on first use, so `import bitsdk` stays minimal.
@@ -40,7 +41,7 @@ _LAZY = {
     "ALL_COMPLETED": "._futures", "FIRST_COMPLETED": "._futures", "FIRST_EXCEPTION": "._futures",
     "Envelope": "._http", "Page": "._paginate", "RateLimiter": "._ratelimit",
     "close_all": "._ws", "Dispatcher": "._ws", "SubscribeFuture": "._ws",
-    "AccountState": ".account", "OrderBook": "._book",
+    "AccountState": ".account", "OrderBook": "._book", "Clock": "._clock",
 }
 
 # The application decides where log records go; bitsdk only emits them.

@@ -218,7 +218,7 @@ def _update(bids: _Side, asks: _Side, bid_rows: Iterable[Sequence[Any]], ask_row
 
 def _int(value: Any) -> Optional[int]:
     if value.__class__ is int:
-        return value  # type: ignore[no-any-return]
+        return value
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -580,7 +580,7 @@ class _BookKeeper:
            logger: logging.Logger) -> "_BookKeeper":
         """The keeper of ``client``, created (and its listeners registered) on first use."""
         with cls._attach_lock:
-            keeper = client.__dict__.get("_bitsdk_books")
+            keeper: Optional[_BookKeeper] = client.__dict__.get("_bitsdk_books")
             if keeper is None:
                 keeper = client.__dict__["_bitsdk_books"] = cls(client, route, deliver, logger)
             return keeper
@@ -727,12 +727,16 @@ def open_book(
     return keeper.open(key, lambda: OrderBook(topic, symbol, ws_key, applier), subscribe, unsubscribe)
 
 
-def check_symbol(symbol: Any, what: str) -> str:
-    """A non-empty upper-case symbol, or a clear error saying how to write it."""
+def check_symbol(symbol: Any, what: str, surface: str) -> str:
+    """A non-empty upper-case symbol, or an error worded like the casing errors of
+    :mod:`bitsdk._casing`: ``symbol="btcusdt" is not valid on Bybit V5 streams: the spelling
+    is case-sensitive, write symbol="BTCUSDT"``."""
     from .errors import InvalidParameterError
 
+    shown = f'"{symbol[:60]}"' if isinstance(symbol, str) else repr(symbol)[:60]
+    head = f"{what}={shown} is not valid on {surface}"
     if not isinstance(symbol, str) or not symbol.strip():
-        raise InvalidParameterError(f"{what} must be a symbol such as 'BTCUSDT'; got {symbol!r}")
+        raise InvalidParameterError(f'{head}: write a symbol such as {what}="BTCUSDT"')
     if symbol != symbol.upper():
-        raise InvalidParameterError(f"{what} is upper-case: write {symbol.upper()!r}, not {symbol!r}")
+        raise InvalidParameterError(f'{head}: the spelling is case-sensitive, write {what}="{symbol.upper()}"')
     return symbol

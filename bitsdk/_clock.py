@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple
 
-__all__ = ["Clock", "now_ms"]
+from .errors import InvalidParameterError
+
+__all__ = ["Clock", "check_clock", "now_ms"]
 
 _DRIFT_WARNING_MS = 500
 
@@ -124,3 +126,11 @@ class Clock:
 
     def __repr__(self) -> str:
         return f"Clock(offset_ms={self.offset_ms}, sync_interval={self.sync_interval!r})"
+
+
+def check_clock(value: Any) -> None:
+    """A ``clock=`` option (REST and WebSocket clients): ``None`` or a :class:`Clock`."""
+    if value is not None and not isinstance(value, Clock):
+        raise InvalidParameterError(
+            f"clock must be a bitsdk.Clock (another client's .clock, say), got a {type(value).__name__}"
+        )

@@ -27,12 +27,12 @@ from requests.structures import CaseInsensitiveDict
 
 from . import __version__, _json, errors
 from ._casing import choice_message as _choice_message
-from ._clock import Clock, now_ms
+from ._clock import Clock, check_clock, now_ms
 from ._encoding import check_params, compact_json, encode_query, js_str
 from ._endpoints import OPTIONAL, EndpointSpec, attach_docs, describe, endpoint, exchange_docs, hand_written, link_hand_written
 from ._paginate import Paging, paginate
 from ._ratelimit import Limit, RateLimiter, shared_limiter
-from ._options import check_base_url, check_seconds, check_timeout
+from ._options import check_base_url, check_proxies, check_seconds, check_timeout
 from ._redact import redact, redact_query, redact_text, redact_urls
 from ._signing import Credentials
 
@@ -172,6 +172,7 @@ class RestClient:
         max_retry_wait: float = 5.0,
         rate_limit: Union[bool, RateLimiter] = False,
         ws_url: Any = None,
+        clock: Optional[Clock] = None,
     ):
         """Set up the session; no network I/O happens here.
 
@@ -199,6 +200,8 @@ class RestClient:
                 :class:`~bitsdk.RateLimiter` sets your own ``max_wait`` (and can be shared
                 on purpose). Off by default.
             ws_url: ignored (see below).
+            clock: a :class:`~bitsdk.Clock` to sign with, shared with other clients (REST or
+                WebSocket); ``time_offset_ms`` and ``time_sync_interval`` are then the clock's.
         """
         # ws_url is accepted and ignored so that one options dict (the loopback exchange's
         # client_options(), say) builds REST and WebSocket clients alike.
@@ -209,8 +212,7 @@ class RestClient:
             raise errors.InvalidParameterError(
                 f"time_offset_ms must be an int of milliseconds, got a {type(time_offset_ms).__name__}"
             )
-        if proxies is not None and not isinstance(proxies, Mapping):
-            raise errors.InvalidParameterError('proxies must be a dict such as {"https": "http://proxy:3128"}')
+        check_proxies(proxies)
         if session is not None and not isinstance(session, requests.Session):
             raise errors.InvalidParameterError(f"session must be a requests.Session, got a {type(session).__name__}")
         self.credentials = Credentials(api_key, api_secret, api_pass)
@@ -219,9 +221,19 @@ class RestClient:
         self.logger = logger or logging.getLogger(self.LOGGER_NAME)
         self.trace = bool(os.environ.get(self.TRACE_ENV)) if trace is None else trace
         #: The offset and sync state behind signed timestamps (shareable with a WebSocket client).
-        self.clock = Clock(
-            time_offset_ms, time_sync_interval, local_ms=self._local_ms, logger=self.logger, surface=self.SURFACE
-        )
+        self.clock: Clock
+        if clock is not None:
+            check_clock(clock)
+            if time_offset_ms or time_sync_interval is not None:
+                raise errors.InvalidParameterError(
+                    "clock= brings its own offset and sync interval: set them on the Clock "
+                    "(Clock(offset_ms=..., sync_interval=...)), not with time_offset_ms= or time_sync_interval="
+                )
+            self.clock = clock
+        else:
+            self.clock = Clock(
+                time_offset_ms, time_sync_interval, local_ms=self._local_ms, logger=self.logger, surface=self.SURFACE
+            )
         if isinstance(read_retries, bool) or not isinstance(read_retries, int) or not 0 <= read_retries <= 5:
             raise errors.InvalidParameterError(f"read_retries must be an int between 0 and 5, got {read_retries!r}")
         self.read_retries = read_retries

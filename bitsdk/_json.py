@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Optional, Union
+from typing import Any, Dict, Optional, Union
 
 __all__ = ["loads", "dumps_compact", "using_orjson"]
 
@@ -92,14 +92,14 @@ def _load_orjson() -> Any:
     return _orjson
 
 
-def _orjson_flat(orjson: Any, value: dict) -> Optional[str]:
+def _orjson_flat(orjson: Any, value: Dict[str, Any]) -> Optional[str]:
     """orjson's text for a flat dict of plain values when it equals the stdlib's, else None."""
     plain = _PLAIN_VALUES
     for key, item in value.items():
         if type(key) is not str or type(item) not in plain:
             return None
     try:
-        out = orjson.dumps(value)
+        out: bytes = orjson.dumps(value)
     except TypeError:  # an int beyond 64 bits: the stdlib writes it exactly
         return None
     # Printable ASCII only: the stdlib escapes everything else (ensure_ascii), orjson does not.

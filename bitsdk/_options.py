@@ -6,9 +6,9 @@ fails with the closest valid name (``RestClientV5(test_net=True)`` says ``did yo
 testnet=?``) instead of Python's bare "unexpected keyword argument", and a ``bool`` option
 refuses a string (``demo_trading="false"`` would otherwise switch demo trading on).
 
-The valid names come from the signatures themselves: the ``__init__`` of the class, then, while
-an ``__init__`` passes ``**options`` on, the next one up the MRO (or the class it forwards to).
-A base class that gains an option is picked up with no change here.
+The valid names come from the signature itself, which must list every option (no
+``**options``): what IDEs show is exactly what is accepted. A constructor passes its options
+on to a base class or to a wrapped client with :func:`forward_options`.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
-import threading
-from typing import Any, Callable, Dict, FrozenSet, NamedTuple, Optional, Tuple, TypeVar, cast, overload
+from typing import Any, Callable, Dict, FrozenSet, Mapping, NamedTuple, Optional, Tuple, TypeVar, cast
 
 from .errors import InvalidParameterError, UnknownOptionError
 
-__all__ = ["checked_options", "check_base_url", "check_seconds", "check_timeout", "is_header_text"]
+__all__ = [
+    "checked_options", "forward_options", "check_base_url", "check_proxies", "check_seconds", "check_timeout",
+    "is_header_text",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,106 +39,80 @@ class _Accepted(NamedTuple):
     bools: Dict[str, bool]  # bool options -> whether None is allowed too
 
 
-_cache: Dict[type, _Accepted] = {}
-_cache_lock = threading.Lock()
-
-
-@overload
-def checked_options(init: F) -> F: ...
-
-
-@overload
-def checked_options(*, forwards_to: Optional[type] = None) -> Callable[[F], F]: ...
-
-
-def checked_options(init: Optional[F] = None, *, forwards_to: Optional[type] = None) -> Any:
+def checked_options(init: F) -> F:
     """Decorate a client ``__init__``: unknown options raise before the body runs.
 
-    Use bare (``@checked_options``) when ``**options`` goes to the base class's ``__init__``,
-    or as ``@checked_options(forwards_to=OtherClient)`` when it goes to another class (a
-    WebSocket API client builds its stream client from them). ``functools.wraps`` keeps the
-    signature for ``inspect``, IDEs and Sphinx.
+    ``functools.wraps`` keeps the signature for ``inspect``, IDEs and Sphinx. The signature
+    must spell out every option (``**kwargs`` is refused here, at import). A subclass of a
+    client may still take ``**kwargs`` and pass them up: they are checked on arrival.
 
     Raises (from the decorated ``__init__``):
         bitsdk.errors.UnknownOptionError: an option the constructor does not take, or more
             positional values than it takes.
         bitsdk.errors.InvalidParameterError: a ``bool`` option given something else.
     """
+    accepted = _collect(init)
 
-    def decorate(func: F) -> F:
-        @functools.wraps(func)
-        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-            _check(type(self), args, kwargs)
-            return func(self, *args, **kwargs)
+    @functools.wraps(init)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _check(type(self).__name__, accepted, args, kwargs)
+        return init(self, *args, **kwargs)
 
-        wrapper._options_forwarded_to = forwards_to  # type: ignore[attr-defined]
-        return cast(F, wrapper)
-
-    return decorate(init) if init is not None else decorate
+    return cast(F, wrapper)
 
 
-def _check(cls: type, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
-    accepted = _accepted(cls)
+def _check(owner: str, accepted: _Accepted, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
     if len(args) > len(accepted.positional):
         taken = ", ".join(accepted.positional) or "nothing"
         raise UnknownOptionError(
-            f"{cls.__name__}() takes only {taken} positionally, got {len(args)} values; pass every "
+            f"{owner}() takes only {taken} positionally, got {len(args)} values; pass every "
             "other option by keyword (name=value)"
         )
     for name, value in kwargs.items():
         if name not in accepted.names:
-            raise UnknownOptionError(_unknown_message(cls.__name__, name, accepted.names))
+            raise UnknownOptionError(_unknown_message(owner, name, accepted.names))
         allow_none = accepted.bools.get(name)
         if allow_none is not None and value.__class__ is not bool and not (allow_none and value is None):
             # Only the type is named: the value of an option such as api_secret stays out of messages.
             raise InvalidParameterError(
-                f"{cls.__name__}(): {name}= takes True or False"
+                f"{owner}(): {name}= takes True or False"
                 + (" (or None)" if allow_none else "")
                 + f", got a {type(value).__name__}"
             )
 
 
-def _accepted(cls: type) -> _Accepted:
-    found = _cache.get(cls)
-    if found is None:
-        found = _collect(cls)
-        with _cache_lock:
-            _cache[cls] = found
-    return found
-
-
-def _collect(cls: type) -> _Accepted:
-    names: Dict[str, None] = {}
+def _collect(init: Callable[..., Any]) -> _Accepted:
+    params = list(inspect.signature(init).parameters.values())[1:]  # without self
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+        raise TypeError(f"{init.__qualname__} takes **kwargs: spell every option out for @checked_options")
     bools: Dict[str, bool] = {}
-    positional: Optional[Tuple[str, ...]] = None
-    for klass in cls.__mro__:
-        init = vars(klass).get("__init__")
-        if init is None:
-            continue
-        if klass is object:
-            break
-        params = list(inspect.signature(init).parameters.values())[1:]  # without self
-        if positional is None:
-            positional = tuple(p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD)
-        for param in params:
-            if param.kind in _KEYWORD_KINDS:
-                names.setdefault(param.name)
-                annotation = param.annotation if isinstance(param.annotation, str) else getattr(
-                    param.annotation, "__name__", ""
-                )
-                if annotation in _BOOL_ANNOTATIONS:
-                    bools.setdefault(param.name, _BOOL_ANNOTATIONS[annotation])
-        if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
-            break
-        target = getattr(init, "_options_forwarded_to", None)
-        if target is not None:
-            other = _accepted(target)
-            for name in other.names:
-                names.setdefault(name)
-            for name, allow_none in other.bools.items():
-                bools.setdefault(name, allow_none)
-            break
-    return _Accepted(frozenset(names), positional or (), bools)
+    for param in params:
+        annotation = param.annotation if isinstance(param.annotation, str) else getattr(param.annotation, "__name__", "")
+        if annotation in _BOOL_ANNOTATIONS:
+            bools[param.name] = _BOOL_ANNOTATIONS[annotation]
+    return _Accepted(
+        frozenset(p.name for p in params if p.kind in _KEYWORD_KINDS),
+        tuple(p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        bools,
+    )
+
+
+def forward_options(target: type, values: Mapping[str, Any]) -> Dict[str, Any]:
+    """The options of ``target``'s constructor, taken from ``values``.
+
+    A constructor that spells out its options (for IDEs and ``inspect``) passes them on with
+    ``super().__init__(**forward_options(Base, locals()))`` instead of repeating every
+    name once more; names ``target`` does not take (the caller's own options) stay behind.
+    """
+    names = _forwarded.get(target)
+    if names is None:
+        params = inspect.signature(target).parameters.values()  # the constructor's, without self
+        names = tuple(p.name for p in params if p.kind in _KEYWORD_KINDS)
+        _forwarded[target] = names
+    return {name: values[name] for name in names if name in values}
+
+
+_forwarded: Dict[type, Tuple[str, ...]] = {}
 
 
 def _unknown_message(owner: str, name: str, valid: FrozenSet[str]) -> str:
@@ -150,7 +126,7 @@ def _unknown_message(owner: str, name: str, valid: FrozenSet[str]) -> str:
 def closest(name: str, valid: Any) -> Optional[str]:
     """The valid option ``name`` most likely meant: same letters ignoring case and
     underscores (``apiKey``, ``TESTNET``), else the nearest spelling (difflib), else ``None``."""
-    folded = {_fold(option): option for option in valid}
+    folded: Dict[str, str] = {_fold(option): option for option in valid}
     key = _fold(name)
     if key in folded:
         return folded[key]
@@ -160,7 +136,6 @@ def closest(name: str, valid: Any) -> Optional[str]:
 
 def _fold(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
-
 
 
 def check_seconds(name: str, value: Any, *, allow_none: bool = False) -> None:
@@ -196,6 +171,16 @@ def check_base_url(value: Any) -> None:
         shown = f"{value[:80]!r}" if isinstance(value, str) else f"a {type(value).__name__}"
         raise InvalidParameterError(
             f"base_url must be a scheme and host such as 'https://api.bybit.com' (no spaces), got {shown}"
+        )
+
+
+def check_proxies(value: Any) -> None:
+    """A ``proxies`` option: ``None`` or a requests-style dict (the URL is never echoed: it
+    may carry a proxy password)."""
+    if value is not None and not isinstance(value, Mapping):
+        raise InvalidParameterError(
+            'proxies must be a dict such as {"https": "http://proxy:3128"} (for one URL write '
+            f'{{"https": url}}), got a {type(value).__name__}'
         )
 
 

@@ -51,7 +51,8 @@ class Signer:
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding
 
-        return self._rsa_key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+        signature: bytes = self._rsa_key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+        return signature
 
     def __repr__(self) -> str:
         return f"Signer({'rsa' if self.is_rsa else 'hmac'}, secret=<redacted>)"

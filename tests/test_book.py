@@ -465,8 +465,8 @@ def test_route_bitget_keys():
     (("BTCUSDT", "linear", True), "got True"),
     (("BTCUSDT", "option", 50), "25, 100 for option"),
     (("BTCUSDT", "Linear", 50), 'write category="linear"'),
-    (("btcusdt", "spot", 50), "write 'BTCUSDT'"),
-    (("", "spot", 50), "symbol must be a symbol"),
+    (("btcusdt", "spot", 50), 'symbol="btcusdt" is not valid on Bybit V5 streams: the spelling is case-sensitive, write symbol="BTCUSDT"'),
+    (("", "spot", 50), 'symbol="" is not valid on Bybit V5 streams: write a symbol such as symbol="BTCUSDT"'),
 ])
 def test_bybit_order_book_refuses_bad_input_before_sending(args, message):
     from bitsdk.bybit import WebsocketClient
@@ -481,7 +481,9 @@ def test_bybit_order_book_refuses_bad_input_before_sending(args, message):
 @pytest.mark.parametrize("v3, args, message", [
     (True, ("BTCUSDT", "spot", "books15"), 'topic="books15" is not valid on Bitget V3 public streams: use one of "books", "books1"'),
     (True, ("BTCUSDT", "SPOT"), 'write instType="spot"'),
-    (True, ("btcusdt", "spot"), "write 'BTCUSDT'"),
+    (True, ("btcusdt", "spot"), 'symbol="btcusdt" is not valid on Bitget V3 public streams: the spelling is case-sensitive'),
+    (False, ("btcusdt", "SPOT"),
+     'inst_id="btcusdt" is not valid on Bitget V2 streams: the spelling is case-sensitive, write inst_id="BTCUSDT"'),
     (False, ("BTCUSDT", "SPOT", "books50"), 'channel="books50" is not valid on Bitget V2 streams: use one of'),
     (False, ("BTCUSDT", "spot"), 'write instType="SPOT"'),
     (False, ("BTCUSDT", "FUTURES"), 'instType="FUTURES" is not valid on Bitget V2 streams'),

@@ -19,7 +19,7 @@ import pytest
 import responses
 
 from bitsdk import errors
-from bitsdk._options import checked_options
+from bitsdk._options import checked_options, forward_options
 from bitsdk.bitget import RestClientV2, RestClientV3, WebsocketClientV2, WebsocketClientV3
 from bitsdk.bitget import WebsocketAPIClient as BitgetWsApi
 from bitsdk.bitget import _sign as bitget_sign
@@ -49,18 +49,12 @@ def _credentials(client: Any) -> Any:
 
 
 @pytest.mark.parametrize("cls", REST)
-def test_rest_constructors_spell_out_every_option(cls: type) -> None:
+def test_rest_constructors_share_the_engine_options(cls: type) -> None:
+    # The signature policy of every client (REST and WebSocket) is in test_surface_options.py.
     params = inspect.signature(cls.__init__).parameters
-    assert not [p for p in params.values() if p.kind is inspect.Parameter.VAR_KEYWORD]
     shared = {"base_url", "ws_url", "timeout", "proxies", "session", "trace", "logger", "time_offset_ms",
               "time_sync_interval", "read_retries", "max_retry_wait", "demo_trading"}
     assert shared <= set(params)
-    # Every option is typed and has a default; only the credentials may be positional.
-    for name, param in list(params.items())[1:]:
-        assert param.annotation is not inspect.Parameter.empty, name
-        assert param.default is not inspect.Parameter.empty, name
-    keyword_only = [n for n, p in params.items() if p.kind is inspect.Parameter.KEYWORD_ONLY]
-    assert set(params) - set(keyword_only) == {"self", *CREDENTIALS[cls]}
 
 
 def test_bybit_rest_has_its_own_options() -> None:
@@ -99,11 +93,12 @@ def test_too_many_positional_values_say_what_to_do(cls: type) -> None:
         (RestClientV3, "demoTrading", "demo_trading"),
         (RestClientV2, "api_passphrase", "api_pass"),
         (RestClientV3, "time_out", "timeout"),
-        # WebSocket clients: names of the base engine are found through **options...
+        # WebSocket clients: the engine's options are spelled out on each of them...
         (WebsocketClientV3, "ping_intervall", "ping_interval"),
         (WebsocketClient, "command_timout", "command_timeout"),
         (WebsocketClient, "TESTNET", "testnet"),
-        # ...and WebSocket API clients forward theirs to the stream client.
+        (WebsocketClientV2, "clok", "clock"),
+        # ...and on the WebSocket API clients, which pass them to their stream client.
         (BitgetWsApi, "pong_timout", "pong_timeout"),
         (BybitWsApi, "recvwindow", "recv_window"),
     ],
@@ -114,6 +109,12 @@ def test_a_misspelt_option_names_the_closest(cls: type, typo: str, right: str) -
     assert str(caught.value) == f"{cls.__name__}(): unknown option {typo}=; did you mean {right}=?"
     # Catchable the Python way (TypeError) and the bitsdk way.
     assert isinstance(caught.value, TypeError) and isinstance(caught.value, errors.InvalidParameterError)
+
+
+@pytest.mark.parametrize("cls", BYBIT)
+def test_bybit_takes_no_passphrase_on_rest_or_websocket(cls: type) -> None:
+    with pytest.raises(errors.UnknownOptionError, match="unknown option api_pass="):
+        cls(api_key="k", api_secret=SECRET, api_pass="p")
 
 
 def test_an_unknown_option_with_nothing_close_lists_the_options() -> None:
@@ -156,39 +157,40 @@ def test_optional_bool_option_takes_none() -> None:
     RestClientV5(trace=None).close()
 
 
-def test_valid_names_come_from_the_signature_chain() -> None:
+def test_valid_names_come_from_the_explicit_signature_and_are_forwarded() -> None:
     class Base:
-        def __init__(self, *, alpha: int = 0) -> None:
-            self.alpha = alpha
-
-    class Middle(Base):
-        @checked_options
-        def __init__(self, key: str = "", *, beta: bool = False, **options: Any) -> None:
-            super().__init__(**options)
-
-    class Outer:
-        @checked_options(forwards_to=Middle)
-        def __init__(self, key: str = "", **options: Any) -> None:
-            self.inner = Middle(key, **options)
-
-    assert Middle(alpha=1).alpha == 1
-    assert Outer(beta=True, alpha=2).inner.alpha == 2
-    with pytest.raises(errors.UnknownOptionError, match="did you mean alpha="):
-        Outer(alpah=1)
-    # A base that gains an option is picked up with no change to the decorator or the subclass.
-    with pytest.raises(errors.UnknownOptionError):
-        Middle(gamma=1)
-
-    class Base2(Base):
         def __init__(self, *, alpha: int = 0, gamma: int = 0) -> None:
-            super().__init__(alpha=alpha)
+            self.alpha, self.gamma = alpha, gamma
 
-    class Middle2(Base2):
+    class Client(Base):
         @checked_options
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
+        def __init__(self, key: str = "", *, beta: bool = False, alpha: int = 0) -> None:
+            self.beta = beta
+            super().__init__(**forward_options(Base, locals()))
 
-    Middle2(gamma=1)
+    client = Client("k", beta=True, alpha=2)
+    assert (client.alpha, client.beta, client.gamma) == (2, True, 0)  # only what Base takes went on
+    with pytest.raises(errors.UnknownOptionError, match="did you mean alpha="):
+        Client(alpah=1)
+    # An option of the base that the client does not spell out is not accepted.
+    with pytest.raises(errors.UnknownOptionError, match="unknown option gamma="):
+        Client(gamma=1)
+    # A signature that hides its options is refused when the class is defined.
+    with pytest.raises(TypeError, match=r"takes \*\*kwargs: spell every option out"):
+        class Hidden:
+            @checked_options
+            def __init__(self, **options: Any) -> None:
+                pass
+
+
+def test_a_user_subclass_passing_kwargs_up_is_checked_on_arrival() -> None:
+    class MyClient(RestClientV5):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+
+    MyClient("k", SECRET, testnet=True).close()
+    with pytest.raises(errors.UnknownOptionError, match=r"MyClient\(\): unknown option test_net=; did you mean testnet="):
+        MyClient(test_net=True)
 
 
 def test_one_options_dict_builds_rest_and_ws_clients() -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading  # noqa: F401 - tests patch bitsdk._ws.threading / bitsdk._ws.time
 import time  # noqa: F401
 
-from ._util import WsKeyMap, canonical, check_choice, compact, proxy_options
+from ._util import WsKeyMap, canonical, compact, proxy_options
 from .client import CLOSE_TIMEOUT, BaseWebsocketClient, close_all
 from .commands import BaseWebsocketAPIClient
 from .dispatch import DEFAULT_MAX_BACKLOG, OVERFLOW_POLICIES, Dispatcher
@@ -43,7 +43,6 @@ __all__ = [
     "BaseWebsocketClient",
     "BaseWebsocketAPIClient",
     "WsKeyMap",
-    "check_choice",
     "close_all",
     "Dispatcher",
     "SubscribeFuture",

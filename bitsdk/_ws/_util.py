@@ -1,15 +1,16 @@
-"""Small shared pieces: the ws_key map, input checks, compact JSON, proxy options."""
+"""Small shared pieces: the ws_key map, compact JSON, proxy options. (Enumerated values are
+checked by :mod:`bitsdk._casing`, for REST and WebSocket alike.)"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Mapping, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Tuple
 from urllib.parse import unquote, urlparse
 
 from .._encoding import frame_json
 from ..errors import InvalidParameterError
 
-__all__ = ["WsKeyMap", "check_choice", "compact", "canonical", "proxy_options"]
+__all__ = ["WsKeyMap", "compact", "canonical", "proxy_options"]
 
 #: Compact JSON for outgoing frames: the shared encoder (Decimals as exact strings; NaN,
 #: bytes and the like refused with InvalidParameterError before anything is sent).
@@ -67,31 +68,6 @@ class WsKeyMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"WS_KEY_MAP({', '.join(self._keys)})"
-
-
-def check_choice(value: Any, allowed: Sequence[str], what: str, *, strict: bool = True) -> Any:
-    """Validate an enumerated value before anything is sent.
-
-    A value that differs from an allowed one only by case raises with the right spelling;
-    an unknown value raises listing the choices (or passes when ``strict`` is False).
-
-    Args:
-        value: what the caller passed.
-        allowed: the exact spellings the exchange accepts.
-        what: the field and surface, e.g. ``"instType on Bitget V3 public streams"``.
-    """
-    if value in allowed:
-        return value
-    if isinstance(value, str):
-        folded = value.casefold()
-        for option in allowed:
-            if option.casefold() == folded:
-                raise InvalidParameterError(f"{what} is case-sensitive: write {option!r}, not {value!r}")
-    if strict:
-        raise InvalidParameterError(
-            f"{what} must be one of {', '.join(repr(a) for a in allowed)}; got {value!r}"
-        )
-    return value
 
 
 def proxy_options(proxies: Any) -> Dict[str, Any]:

@@ -11,7 +11,9 @@ from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, Seque
 
 import websocket
 
+from .._clock import Clock, check_clock
 from .._futures import PendingCommands, new_request_id
+from .._options import check_proxies
 from .._signing import Credentials
 from ..errors import ClientClosedError, InvalidParameterError, NotConnectedError
 from ..events import EVENT_KINDS, Event
@@ -79,8 +81,11 @@ class BaseWebsocketClient(ExchangeHooks):
             connection threads directly (one lock per socket read, no dispatcher hop); a
             bounded queue, or one of a client with callbacks, is fed by the dispatcher right
             after the callbacks (with ``delivery="inline"``: by the connection thread).
-        proxies: a proxy URL or a requests-style dict.
+        proxies: a requests-style dict, as for the REST clients (``{"https": "http://host:port"}``,
+            ``socks5://`` too).
         logger: a :class:`logging.Logger` (default ``bitsdk.<exchange>.ws``).
+        clock: the :class:`~bitsdk.Clock` behind login and command timestamps; pass a REST
+            client's ``clock`` to share its offset (default: a clock of the client's own).
     """
 
     def __init__(
@@ -104,8 +109,9 @@ class BaseWebsocketClient(ExchangeHooks):
         dispatcher: Optional[Dispatcher] = None,
         delivery: str = "dispatcher",
         event_queue: Optional["queue.Queue[Event]"] = None,
-        proxies: Any = None,
+        proxies: Optional[Mapping[str, str]] = None,
         logger: Optional[logging.Logger] = None,
+        clock: Optional[Clock] = None,
     ):
         self._credentials = Credentials(api_key, api_secret, api_pass)
         if ws_url is not None and not isinstance(ws_url, (str, Mapping)):
@@ -141,19 +147,24 @@ class BaseWebsocketClient(ExchangeHooks):
             raise InvalidParameterError("max_topics_per_connection must be a positive number of topics")
         self._max_topics = cap_topics
         if dispatcher is not None and not isinstance(dispatcher, Dispatcher):
-            raise InvalidParameterError("dispatcher must be a bitsdk Dispatcher (from bitsdk._ws import Dispatcher)")
+            raise InvalidParameterError("dispatcher must be a bitsdk.Dispatcher (shared by clients on purpose)")
         if delivery not in DELIVERY_MODES:
             raise InvalidParameterError(
                 f"delivery must be one of {', '.join(repr(m) for m in DELIVERY_MODES)}; got {delivery!r}"
             )
+        check_clock(clock)
+        check_proxies(proxies)
         self._inline = delivery == "inline"
         self._event_queue = event_queue
         self._queue_feed = None if event_queue is None else queue_feeder(event_queue)
         self._proxy_options = proxy_options(proxies)
         self._logger = logger or logging.getLogger(f"bitsdk.{self.EXCHANGE}.ws")
+        #: The offset behind login and command timestamps (shareable with a REST client).
+        self.clock = clock if clock is not None else Clock(
+            logger=self._logger, surface=f"{self.EXCHANGE.capitalize()} WebSocket"
+        )
         # The reader's receive timeout is its tick: fine enough for the heartbeat deadlines.
         self._tick = max(0.02, min(0.5, self._ping_interval / 4, self._pong_timeout / 4, self._subscribe_timeout / 4))
-        self._time_offset_ms = 0
 
         self._lock = threading.Lock()  # the shard lists and the closed flag
         self._shards: Dict[str, List[Connection]] = {}
@@ -252,12 +263,19 @@ class BaseWebsocketClient(ExchangeHooks):
         """Milliseconds added to the local clock for login and command timestamps.
 
         Use ``server_time - local_time`` (e.g. from a REST client's ``fetch_latency_summary()``).
+        Sets :attr:`clock`'s offset, so a REST client sharing the clock uses it too.
         """
-        self._time_offset_ms = int(offset_ms)
+        if offset_ms.__class__ is bool or not isinstance(offset_ms, int):
+            raise InvalidParameterError(f"offset_ms must be an int of milliseconds, got a {type(offset_ms).__name__}")
+        self.clock.offset_ms = offset_ms
 
     def get_time_offset_ms(self) -> int:
-        """The offset set with :meth:`set_time_offset_ms` (0 by default)."""
-        return self._time_offset_ms
+        """The offset in force (:attr:`clock`'s; 0 by default)."""
+        return self.clock.offset_ms
+
+    def timestamp_ms(self) -> int:
+        """The timestamp a login or command made now carries (local clock + offset)."""
+        return self.clock.timestamp_ms()
 
     def stats(self) -> Dict[str, Any]:
         """Counters of this client, for monitoring.
@@ -372,7 +390,7 @@ class BaseWebsocketClient(ExchangeHooks):
         return self._default_url(ws_key)
 
     def _now_ms(self) -> int:
-        return time.time_ns() // 1_000_000 + self._time_offset_ms
+        return self.clock.timestamp_ms()
 
     @staticmethod
     def _new_request_id() -> str:

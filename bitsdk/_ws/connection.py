@@ -56,7 +56,8 @@ def _tls(sock: socket.socket, host: str) -> socket.socket:
         from websocket._http import _ssl_socket
     except ImportError:  # pragma: no cover - another websocket-client layout
         return ssl.create_default_context().wrap_socket(sock, server_hostname=host)
-    return _ssl_socket(sock, {}, host)
+    wrapped: socket.socket = _ssl_socket(sock, {}, host)  # websocket-client's private helper is untyped
+    return wrapped
 
 
 def _open_tcp(conn: "Connection", url: str, timeout: float) -> socket.socket:
@@ -377,7 +378,7 @@ class Connection:
         ws, self.ws = self.ws, None
         if ws is not None:
             try:
-                ws.shutdown()
+                ws.shutdown()  # type: ignore[no-untyped-call]  # websocket-client leaves it unannotated
             except Exception:  # noqa: BLE001 - best effort
                 pass
 
@@ -447,7 +448,7 @@ class Connection:
                 options.update(client._proxy_options)
             else:
                 options["socket"] = _open_tcp(self, self.url, client._connect_timeout)
-            ws.connect(self.url, **options)
+            ws.connect(self.url, **options)  # type: ignore[no-untyped-call]  # websocket-client leaves it unannotated
         except Stopped:
             raise
         except (websocket.WebSocketException, OSError) as exc:

@@ -59,7 +59,7 @@ Methods (all ``_``-prefixed, so they stay out of the public API):
 
 from __future__ import annotations
 
-from typing import Any, Dict, Hashable, List, Optional, Union
+from typing import Any, Dict, FrozenSet, Hashable, List, Optional, Tuple, Union
 
 import attr
 
@@ -121,9 +121,9 @@ class ExchangeHooks:
     """The hooks an exchange implements (see the module docstring for each one's meaning)."""
 
     EXCHANGE = ""
-    WS_KEYS: tuple = ()
-    EXCHANGE_KEYS: tuple = ()
-    PRIVATE_KEYS: frozenset = frozenset()
+    WS_KEYS: Tuple[str, ...] = ()
+    EXCHANGE_KEYS: Tuple[str, ...] = ()
+    PRIVATE_KEYS: FrozenSet[str] = frozenset()
     NEEDS_PASS = False
     DEFAULT_PING_INTERVAL = 20.0
     DEFAULT_PONG_TIMEOUT = 10.0

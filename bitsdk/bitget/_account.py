@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from .._ws import check_choice
+from .._casing import check_choice
 from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of
 from ..errors import APIError, InvalidParameterError
 
@@ -40,7 +40,7 @@ class BitgetAccount(AccountAdapter):
         if not chosen:
             raise InvalidParameterError("categories must name at least one of: " + ", ".join(CATEGORIES))
         self.categories: Tuple[str, ...] = tuple(dict.fromkeys(
-            check_choice(c, CATEGORIES, "Bitget V3 REST category (upper-case)") for c in chosen))
+            check_choice("AccountState for Bitget (upper-case categories)", "categories", c, CATEGORIES) for c in chosen))
 
     # --- stream ---------------------------------------------------------------------------
 

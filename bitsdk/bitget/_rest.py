@@ -22,6 +22,7 @@ import requests
 from .. import _casing, errors
 from .._casing import BITGET_FUTURES_PRODUCT_TYPES as FUTURES_PRODUCT_TYPES
 from .._casing import LEGACY_DEMO_PRODUCT_TYPES as LEGACY_DEMO_PRODUCT_TYPES
+from .._clock import Clock
 from .._http import OPTIONAL, EndpointSpec, Envelope, RestClient, Timeout, _param_dicts, encode_query, endpoint
 from .._options import checked_options
 from .._ratelimit import RateLimiter
@@ -83,6 +84,7 @@ class _BitgetRest(RestClient):
         max_retry_wait: float = 5.0,
         rate_limit: Union[bool, RateLimiter] = False,
         recv_window: None = None,
+        clock: Optional[Clock] = None,
     ):
         """Create a client. No network I/O happens until the first call.
 
@@ -115,6 +117,9 @@ class _BitgetRest(RestClient):
                 see :meth:`~bitsdk.RestClient.paginate` for paging); a ``RateLimiter`` to share one.
             recv_window: not supported: Bitget REST has no receive window (it accepts
                 ``ACCESS-TIMESTAMP`` within about 30 s of its clock); passing it raises.
+            clock: a :class:`~bitsdk.Clock` shared with other clients (``rest.clock`` of
+                another one, REST or WebSocket); its offset and sync interval replace
+                ``time_offset_ms`` and ``time_sync_interval``.
 
         Raises:
             bitsdk.errors.InvalidParameterError: credentials given only in part, a
@@ -132,7 +137,7 @@ class _BitgetRest(RestClient):
             api_key=api_key, api_secret=api_secret, api_pass=api_pass, base_url=base_url, ws_url=ws_url,
             timeout=timeout, proxies=proxies, session=session, trace=trace, logger=logger,
             time_offset_ms=time_offset_ms, time_sync_interval=time_sync_interval,
-            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit,
+            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit, clock=clock,
         )
         self.demo_trading = demo_trading
         self._headers = {"Content-Type": "application/json", "locale": "en-US"}

@@ -10,15 +10,21 @@ heartbeats, reconnects, the dispatcher and command futures are the engine's (:mo
 from __future__ import annotations
 
 import itertools
+import logging
 import os
+import queue
 from functools import partial
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .. import _casing
 from .._book import BitgetV2Applier, BitgetV3Applier, OrderBook, check_symbol, open_book, route_bitget
+from .._clock import Clock
 from .._futures import CommandFuture
-from .._options import checked_options
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact
+from .._options import checked_options, forward_options
+from .._ws import (
+    DEFAULT_MAX_BACKLOG, BaseWebsocketAPIClient, BaseWebsocketClient, Dispatcher, ShardLimits, SubReply,
+    SubscribeFuture, WsKeyMap, _compact,
+)
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from . import _sign as sign
@@ -105,12 +111,73 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
         api_pass: Optional[str] = None,
         *,
         demo_trading: bool = False,
-        recv_window: int = 0,
-        **options: Any,
+        recv_window: int = DEFAULT_RECV_WINDOW,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        base_url: Optional[str] = None,
+        ping_interval: float = DEFAULT_PING_INTERVAL,
+        pong_timeout: float = DEFAULT_PONG_TIMEOUT,
+        reconnect_backoff: Tuple[float, float] = (0.5, 30.0),
+        connect_timeout: float = 10.0,
+        command_timeout: float = 10.0,
+        subscribe_timeout: float = 10.0,
+        max_topics_per_connection: Optional[int] = DEFAULT_TOPICS_PER_CONNECTION,
+        max_backlog: int = DEFAULT_MAX_BACKLOG,
+        overflow: str = "drop_oldest",
+        dispatcher: Optional[Dispatcher] = None,
+        delivery: str = "dispatcher",
+        event_queue: Optional[queue.Queue[Event]] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        logger: Optional[logging.Logger] = None,
+        clock: Optional[Clock] = None,
     ):
+        """Create a client. No network I/O happens until the first subscribe or connect.
+
+        ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in that order,
+        as on every bitsdk client (REST and WebSocket); every other option is keyword-only.
+        All three credentials or none: a partial set is refused here. A misspelt option raises
+        :class:`~bitsdk.errors.UnknownOptionError` naming the closest valid one.
+
+        Args:
+            api_key: API key (private topics and the WebSocket API only).
+            api_secret: HMAC secret, or an RSA private key in PEM form.
+            api_pass: the passphrase chosen when the key was created.
+            demo_trading: use the ``wspap.bitget.com`` demo hosts.
+            recv_window: milliseconds added to the login timestamp (0).
+            ws_url: one URL for every connection, or ``{ws_key: url}`` (any Bitget ws_key).
+            base_url: REST only; accepted (and ignored) so one options dict fits every client.
+            ping_interval: seconds between text ``ping`` heartbeats (25).
+            pong_timeout: seconds without any frame after a ping before the link is replaced (10).
+            reconnect_backoff: ``(initial, max)`` seconds of the jittered backoff of connections
+                that fail fast ((0.5, 30)); a healthy connection that drops reconnects at once.
+            connect_timeout: seconds for the connect and for the login reply (10).
+            command_timeout: default seconds a WebSocket API command waits for its reply (10).
+            subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
+            max_topics_per_connection: channels per connection before another one is opened
+                (50: Bitget recommends fewer than 50 per connection for stable delivery and
+                allows 1,000; up to 1,000 trades stability for fewer connections, of Bitget's
+                100 per IP).
+            max_backlog: updates waiting for the callbacks before ``overflow`` applies (10,000).
+            overflow: ``"drop_oldest"`` (default) or ``"recycle"`` (fresh snapshots instead).
+            dispatcher: a :class:`~bitsdk.Dispatcher` shared with other clients (default: the
+                client's own callback thread).
+            delivery: where callbacks run: ``"dispatcher"`` (default, a slow callback never slows
+                the reading) or ``"inline"`` (on the connection thread, for the lowest latency; a
+                slow callback then slows that connection's reading; pings stay on time).
+            event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
+            proxies: a requests-style dict, as for the REST clients
+                (``{"https": "http://host:port"}``, ``socks5://`` too).
+            logger: a :class:`logging.Logger` (default ``bitsdk.bitget.ws``).
+            clock: the :class:`~bitsdk.Clock` behind login and order timestamps; pass a REST
+                client's ``clock`` to share its offset and syncs (default: the client's own).
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: credentials given only in part, or a bad
+                option value.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
+        """
         sign.check(api_key, api_secret, api_pass)
         self._demo_trading = bool(demo_trading)
-        super().__init__(api_key=api_key, api_secret=api_secret, api_pass=api_pass, recv_window=recv_window, **options)
+        super().__init__(**forward_options(BaseWebsocketClient, locals()))
 
     def _default_url(self, ws_key: str) -> str:
         return (_DEMO if self._demo_trading else _LIVE) + _PATHS[ws_key]
@@ -214,32 +281,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
                          WS_KEY_MAP.v3Public)
             ws.wait(60)
 
-    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
-    that order, as on every bitsdk client (REST and WebSocket); every other option is
-    keyword-only. All three credentials or none: a partial set is refused at construction. A
-    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
-
-    Args:
-        api_key, api_secret, api_pass: UTA API credentials (private topics, WS API);
-            ``api_secret`` may be an RSA private key in PEM form.
-        demo_trading: use the ``wspap.bitget.com`` demo hosts.
-        recv_window: milliseconds added to the login timestamp (0).
-        ws_url: one URL for every connection, or ``{ws_key: url}`` (any Bitget ws_key).
-        base_url: REST only; accepted (and ignored) so one options dict fits every client.
-        ping_interval: seconds between text ``ping`` heartbeats (25).
-        pong_timeout: seconds without any frame after a ping before the link is replaced (10).
-        reconnect_backoff: ``(initial, max)`` seconds of the jittered backoff of connections
-            that fail fast ((0.5, 30)); a healthy connection that drops reconnects at once.
-        connect_timeout: seconds for the connect and for the login reply (10).
-        command_timeout: default seconds a WebSocket API command waits for its reply (10).
-        subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
-        max_topics_per_connection: channels per connection before another one is opened
-            (50: Bitget recommends fewer than 50 per connection for stable delivery and allows
-            1,000; up to 1,000 trades stability for fewer connections, of Bitget's 100 per IP).
-        max_backlog, overflow, dispatcher: event delivery (see ``BaseWebsocketClient``).
-        event_queue: a :class:`queue.Queue` that receives every event.
-        proxies: a proxy URL or a requests-style dict.
-        logger: a :class:`logging.Logger` (default ``bitsdk.bitget.ws``).
+    The constructor options are listed below.
     """
 
     WS_KEYS = ("v3Public", "v3Private")
@@ -386,7 +428,7 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         """
         _casing.check_choice(_casing.BITGET_V3_PUBLIC_STREAMS.surface, "topic", topic, V3_BOOK_TOPICS)
         _casing.BITGET_V3_PUBLIC_STREAMS.check("instType", inst_type)
-        check_symbol(symbol, "symbol")
+        check_symbol(symbol, "symbol", _casing.BITGET_V3_PUBLIC_STREAMS.surface)
         item = {"topic": topic, "payload": {"instType": inst_type, "symbol": symbol}}
         return open_book(
             self, route=route_bitget, key=("v3Public", inst_type, topic, symbol), topic=f"{topic}.{inst_type}.{symbol}",
@@ -408,7 +450,7 @@ class WebsocketClientV2(_BitgetWebsocketClient):
             ws.subscribe_topic("SPOT", "ticker", "BTCUSDT")
             ws.wait(60)
 
-    Takes the same options as :class:`WebsocketClientV3`.
+    Takes the same options as :class:`WebsocketClientV3` (listed below).
     """
 
     WS_KEYS = ("v2Public", "v2Private")
@@ -477,7 +519,7 @@ class WebsocketClientV2(_BitgetWebsocketClient):
         """
         _casing.check_choice(_casing.BITGET_V2_STREAMS.surface, "channel", channel, V2_BOOK_CHANNELS)
         _casing.BITGET_V2_STREAMS.check("instType", inst_type)
-        check_symbol(inst_id, "inst_id")
+        check_symbol(inst_id, "inst_id", _casing.BITGET_V2_STREAMS.surface)
         return open_book(
             self, route=route_bitget, key=("v2Public", inst_type, channel, inst_id), topic=f"{channel}.{inst_type}.{inst_id}",
             symbol=inst_id, ws_key="v2Public", applier=BitgetV2Applier(incremental=channel == "books"),
@@ -506,18 +548,10 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
                                                 "orderType": "limit", "qty": "0.001",
                                                 "price": "20000", "timeInForce": "gtc"})
 
-    Constructor: ``api_key``, ``api_secret`` and ``api_pass`` may be passed positionally, in
-    that order, as on every bitsdk client (REST and WebSocket); every other option is
-    keyword-only. All three credentials or none: a partial set is refused at construction. A
-    misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
-
-    Args:
-        api_key, api_secret, api_pass: UTA API credentials.
-        demo_trading: use ``wss://wspap.bitget.com/v3/ws/private``.
-        **options: any other :class:`WebsocketClientV3` option.
+    The constructor takes the options of :class:`WebsocketClientV3`, listed below.
     """
 
-    @checked_options(forwards_to=WebsocketClientV3)
+    @checked_options
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -525,12 +559,65 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         api_pass: Optional[str] = None,
         *,
         demo_trading: bool = False,
-        **options: Any,
+        recv_window: int = WebsocketClientV3.DEFAULT_RECV_WINDOW,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        base_url: Optional[str] = None,
+        ping_interval: float = WebsocketClientV3.DEFAULT_PING_INTERVAL,
+        pong_timeout: float = WebsocketClientV3.DEFAULT_PONG_TIMEOUT,
+        reconnect_backoff: Tuple[float, float] = (0.5, 30.0),
+        connect_timeout: float = 10.0,
+        command_timeout: float = 10.0,
+        subscribe_timeout: float = 10.0,
+        max_topics_per_connection: Optional[int] = WebsocketClientV3.DEFAULT_TOPICS_PER_CONNECTION,
+        max_backlog: int = DEFAULT_MAX_BACKLOG,
+        overflow: str = "drop_oldest",
+        dispatcher: Optional[Dispatcher] = None,
+        delivery: str = "dispatcher",
+        event_queue: Optional[queue.Queue[Event]] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        logger: Optional[logging.Logger] = None,
+        clock: Optional[Clock] = None,
     ):
+        """Create a client; it connects and logs in ``v3Private`` on the first command (or
+        :meth:`connect_ws_api`).
+
+        The credentials may be passed positionally, in this order; every other option is
+        keyword-only. All three credentials or none: a partial set is refused here. A
+        misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest
+        valid one.
+
+        Args:
+            api_key: UTA API key.
+            api_secret: HMAC secret, or an RSA private key in PEM form.
+            api_pass: the key's passphrase.
+            demo_trading: use ``wss://wspap.bitget.com/v3/ws/private``.
+            recv_window: as for :class:`WebsocketClientV3`.
+            ws_url: as for :class:`WebsocketClientV3`.
+            base_url: REST only; accepted (and ignored) so one options dict fits every client.
+            ping_interval: as for :class:`WebsocketClientV3`.
+            pong_timeout: as for :class:`WebsocketClientV3`.
+            reconnect_backoff: as for :class:`WebsocketClientV3`.
+            connect_timeout: seconds for the connect and for the login reply (10).
+            command_timeout: default seconds a command waits for its reply (10).
+            subscribe_timeout: as for :class:`WebsocketClientV3`.
+            max_topics_per_connection: as for :class:`WebsocketClientV3`.
+            max_backlog: as for :class:`WebsocketClientV3`.
+            overflow: as for :class:`WebsocketClientV3`.
+            dispatcher: as for :class:`WebsocketClientV3`.
+            delivery: as for :class:`WebsocketClientV3`.
+            event_queue: as for :class:`WebsocketClientV3`.
+            proxies: a requests-style dict, as for the REST clients.
+            logger: as for :class:`WebsocketClientV3`.
+            clock: the :class:`~bitsdk.Clock` behind login and ``requestTime`` stamps; pass a
+                REST client's ``clock`` to share its offset.
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: credentials given only in part, or a bad
+                option value.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
+        """
         sign.check(api_key, api_secret, api_pass)
-        self._ws = WebsocketClientV3(
-            api_key=api_key, api_secret=api_secret, api_pass=api_pass, demo_trading=demo_trading, **options
-        )
+        self._ws = WebsocketClientV3(**forward_options(WebsocketClientV3, locals()))
 
     _ws: WebsocketClientV3
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from .._ws import check_choice
+from .._casing import check_choice
 from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of
 from ..errors import InvalidParameterError
 from ._rest import CATEGORIES
@@ -40,7 +40,7 @@ class BybitAccount(AccountAdapter):
         if not chosen:
             raise InvalidParameterError("categories must name at least one of: " + ", ".join(CATEGORIES))
         self.categories: Tuple[str, ...] = tuple(dict.fromkeys(
-            check_choice(c, CATEGORIES, "Bybit category (lower-case)") for c in chosen))
+            check_choice("AccountState for Bybit (lower-case categories)", "categories", c, CATEGORIES) for c in chosen))
         if isinstance(settle_coins, str):
             raise InvalidParameterError(f"settle_coins is a list, e.g. settle_coins=[{settle_coins!r}]")
         coins = list(settle_coins) if settle_coins is not None else ["USDT"]

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Dict, Mapping, NamedTuple, Optional, Tuple, Ty
 import requests
 
 from .. import _casing, errors
+from .._clock import Clock
 from .._http import EndpointSpec, Envelope, RestClient, Throttle, Timeout, endpoint, hand_written
 from .._options import checked_options, is_header_text
 from .._ratelimit import RateLimiter
@@ -183,6 +184,7 @@ class _BybitRest(RestClient):
         read_retries: int = 0,
         max_retry_wait: float = 5.0,
         rate_limit: Union[bool, RateLimiter] = False,
+        clock: Optional[Clock] = None,
     ):
         """Create a client. No network I/O happens until the first call.
 
@@ -229,6 +231,9 @@ class _BybitRest(RestClient):
             rate_limit: ``True`` waits before a request for room under Bybit's per-endpoint limits, adapting to the
                 ``X-Bapi-Limit*`` headers (opt-in;
                 see :meth:`~bitsdk.RestClient.paginate` for paging); a ``RateLimiter`` to share one.
+            clock: a :class:`~bitsdk.Clock` shared with other clients (``rest.clock`` of
+                another one, REST or WebSocket); its offset and sync interval replace
+                ``time_offset_ms`` and ``time_sync_interval``.
 
         Raises:
             bitsdk.errors.InvalidParameterError: only one of key and secret, an unknown
@@ -251,7 +256,7 @@ class _BybitRest(RestClient):
             api_key=api_key, api_secret=api_secret, base_url=base_url or environment.rest_url(), ws_url=ws_url,
             timeout=timeout, proxies=proxies, session=session, trace=trace, logger=logger,
             time_offset_ms=time_offset_ms, time_sync_interval=time_sync_interval,
-            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit,
+            read_retries=read_retries, max_retry_wait=max_retry_wait, rate_limit=rate_limit, clock=clock,
         )
         self.environment = environment
         self.testnet = environment.testnet

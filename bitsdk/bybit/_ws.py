@@ -8,15 +8,21 @@ reconnects, the dispatcher and command futures are the engine's (:mod:`bitsdk._w
 
 from __future__ import annotations
 
+import logging
+import queue
 import re
 from functools import partial
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from .. import _casing
 from .._book import BybitApplier, OrderBook, check_symbol, open_book, route_bybit
+from .._clock import Clock
 from .._futures import CommandFuture, new_request_id
-from .._options import checked_options
-from .._ws import BaseWebsocketAPIClient, BaseWebsocketClient, ShardLimits, SubReply, SubscribeFuture, WsKeyMap, _compact
+from .._options import checked_options, forward_options
+from .._ws import (
+    DEFAULT_MAX_BACKLOG, BaseWebsocketAPIClient, BaseWebsocketClient, Dispatcher, ShardLimits, SubReply,
+    SubscribeFuture, WsKeyMap, _compact,
+)
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from . import _sign as sign
@@ -100,7 +106,8 @@ def is_ws_orderbook_event_v5(event_or_data: Any) -> bool:
 
 
 def _check_category(category: Any) -> str:
-    return _casing.BYBIT_WS_API.check("category", category)
+    checked: str = _casing.BYBIT_WS_API.check("category", category)  # strict: one of the str choices
+    return checked
 
 
 def _as_list(topics: Union[str, Iterable[str]]) -> List[str]:
@@ -129,45 +136,7 @@ class WebsocketClient(BaseWebsocketClient):
             ws.subscribe_v5(["orderbook.50.BTCUSDT", "publicTrade.BTCUSDT"], "linear")
             ws.wait(60)
 
-    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
-    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
-    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
-    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
-
-    Args:
-        api_key: API key (private topics and the WebSocket API only).
-        api_secret: HMAC secret, or an RSA private key in PEM form.
-        testnet: use the testnet hosts (``stream-testnet.bybit.com``, whatever the region).
-        demo_trading: demo trading: the private stream goes to ``stream-demo.bybit.com``;
-            public data stays on ``stream.bybit.com``. Bybit has no WebSocket API in demo
-            trading. Cannot be combined with ``testnet``.
-        api_region: a regional site, as for the REST client (``"TK"``, ``"KZ"``, ``"HK"``,
-            ``"GE"``, ``"ID"``, ``"JP"`` have their own live stream hosts; the other keys use
-            ``stream.bybit.com``). Paths are unchanged; testnet and demo ignore it. ``"HK"``
-            also sends ``x-refer-site-id: HKG`` on the handshake.
-        site_id: your site id, sent as the ``x-site-id`` header on every handshake.
-        recv_window: milliseconds added to the auth ``expires`` and sent with commands (5000).
-        ws_url: one URL for every connection, or ``{ws_key: url}`` for some of them.
-        base_url: REST only; accepted (and ignored) so one options dict fits every client.
-        ping_interval: seconds between ``{"op":"ping"}`` heartbeats (20).
-        pong_timeout: seconds without any frame after a ping before the link is declared
-            dead and replaced (10).
-        reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff of
-            connections that fail fast ((0.5, 30)); a healthy connection reconnects at once.
-        connect_timeout: seconds for the connect and for the login reply (10).
-        command_timeout: default seconds a WebSocket API command waits for its reply (10).
-        subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
-        max_topics_per_connection: topics per public connection before another is opened
-            (default: only Bybit's limits, 21,000 characters of args; option: 2,000 args).
-        max_backlog, overflow, dispatcher: event delivery (see ``BaseWebsocketClient``).
-        event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
-        proxies: a proxy URL or a requests-style dict (``{"https": "http://host:port"}``,
-            ``socks5://`` too).
-        logger: a :class:`logging.Logger` (default ``bitsdk.bybit.ws``).
-
-    Raises:
-        InvalidParameterError: ``testnet`` together with ``demo_trading``, an unknown
-            ``api_region``, or a bad option.
+    The constructor options are listed below.
     """
 
     EXCHANGE = "bybit"
@@ -189,16 +158,84 @@ class WebsocketClient(BaseWebsocketClient):
         demo_trading: bool = False,
         api_region: Optional[str] = None,
         site_id: Optional[str] = None,
-        recv_window: int = 5000,
-        **options: Any,
+        recv_window: int = DEFAULT_RECV_WINDOW,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        base_url: Optional[str] = None,
+        ping_interval: float = DEFAULT_PING_INTERVAL,
+        pong_timeout: float = DEFAULT_PONG_TIMEOUT,
+        reconnect_backoff: Tuple[float, float] = (0.5, 30.0),
+        connect_timeout: float = 10.0,
+        command_timeout: float = 10.0,
+        subscribe_timeout: float = 10.0,
+        max_topics_per_connection: Optional[int] = None,
+        max_backlog: int = DEFAULT_MAX_BACKLOG,
+        overflow: str = "drop_oldest",
+        dispatcher: Optional[Dispatcher] = None,
+        delivery: str = "dispatcher",
+        event_queue: Optional[queue.Queue[Event]] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        logger: Optional[logging.Logger] = None,
+        clock: Optional[Clock] = None,
     ):
+        """Create a client. No network I/O happens until the first subscribe or connect.
+
+        ``api_key`` and ``api_secret`` may be passed positionally, in that order, as on every
+        bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
+        neither: a key without its secret (or the reverse) is refused here. A misspelt option
+        raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest valid one.
+
+        Args:
+            api_key: API key (private topics and the WebSocket API only).
+            api_secret: HMAC secret, or an RSA private key in PEM form.
+            testnet: use the testnet hosts (``stream-testnet.bybit.com``, whatever the region).
+            demo_trading: demo trading: the private stream goes to ``stream-demo.bybit.com``;
+                public data stays on ``stream.bybit.com``. Bybit has no WebSocket API in demo
+                trading. Cannot be combined with ``testnet``.
+            api_region: a regional site, as for the REST client (``"TK"``, ``"KZ"``, ``"HK"``,
+                ``"GE"``, ``"ID"``, ``"JP"`` have their own live stream hosts; the other keys
+                use ``stream.bybit.com``). Paths are unchanged; testnet and demo ignore it.
+                ``"HK"`` also sends ``x-refer-site-id: HKG`` on the handshake.
+            site_id: your site id, sent as the ``x-site-id`` header on every handshake.
+            recv_window: milliseconds added to the auth ``expires`` and sent with commands (5000).
+            ws_url: one URL for every connection, or ``{ws_key: url}`` for some of them.
+            base_url: REST only; accepted (and ignored) so one options dict fits every client.
+            ping_interval: seconds between ``{"op":"ping"}`` heartbeats (20).
+            pong_timeout: seconds without any frame after a ping before the link is declared
+                dead and replaced (10).
+            reconnect_backoff: ``(initial, max)`` seconds of the jittered exponential backoff of
+                connections that fail fast ((0.5, 30)); a healthy connection reconnects at once.
+            connect_timeout: seconds for the connect and for the login reply (10).
+            command_timeout: default seconds a WebSocket API command waits for its reply (10).
+            subscribe_timeout: seconds a subscribe waits for its ack before one resend (10).
+            max_topics_per_connection: topics per public connection before another is opened
+                (default ``None``: only Bybit's limits, 21,000 characters of args; option:
+                2,000 args).
+            max_backlog: updates waiting for the callbacks before ``overflow`` applies (10,000).
+            overflow: ``"drop_oldest"`` (default) or ``"recycle"`` (fresh snapshots instead).
+            dispatcher: a :class:`~bitsdk.Dispatcher` shared with other clients (default: the
+                client's own callback thread).
+            delivery: where callbacks run: ``"dispatcher"`` (default, a slow callback never slows
+                the reading) or ``"inline"`` (on the connection thread, for the lowest latency; a
+                slow callback then slows that connection's reading; pings stay on time).
+            event_queue: a :class:`queue.Queue` that receives every event, as well as callbacks.
+            proxies: a requests-style dict, as for the REST clients
+                (``{"https": "http://host:port"}``, ``socks5://`` too).
+            logger: a :class:`logging.Logger` (default ``bitsdk.bybit.ws``).
+            clock: the :class:`~bitsdk.Clock` behind auth and command timestamps; pass a REST
+                client's ``clock`` to share its offset and syncs (default: the client's own).
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: only one of key and secret, ``testnet``
+                together with ``demo_trading``, an unknown ``api_region``, or a bad option value.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
+        """
         sign.check(api_key, api_secret)
         self._env = resolve_environment(
             testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id
         )
         self._demo_trading = self._env.demo_trading
         self._site_headers = self._env.headers()
-        super().__init__(api_key=api_key, api_secret=api_secret, recv_window=recv_window, **options)
+        super().__init__(**forward_options(BaseWebsocketClient, locals()))
 
     # ------------------------------------------------------------------ public API
 
@@ -424,7 +461,7 @@ class WebsocketClient(BaseWebsocketClient):
         depths = _ORDERBOOK_DEPTHS[category]
         if isinstance(depth, bool) or not isinstance(depth, int) or str(depth) not in depths:
             raise InvalidParameterError(f"depth must be one of {', '.join(depths)} for {category} order books; got {depth!r}")
-        check_symbol(symbol, "symbol")
+        check_symbol(symbol, "symbol", _casing.BYBIT_V5_STREAMS.surface)
         topic, ws_key = f"orderbook.{depth}.{symbol}", _PUBLIC_KEY_BY_CATEGORY[category]
         return open_book(
             self, route=route_bybit, key=(ws_key, topic), topic=topic, symbol=symbol, ws_key=ws_key,
@@ -451,27 +488,10 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
             ack = api.submit_new_order(category="linear", symbol="BTCUSDT", side="Buy",
                                        orderType="Limit", qty="0.001", price="20000")
 
-    Constructor: ``api_key`` and ``api_secret`` may be passed positionally, in that order, as
-    on every bitsdk client (REST and WebSocket); every other option is keyword-only. Both or
-    neither: a key without its secret (or the reverse) is refused at construction. A misspelt
-    option raises :class:`~bitsdk.errors.UnknownOptionError` naming the closest one.
-
-    Args:
-        api_key: API key.
-        api_secret: HMAC secret or RSA private key (PEM).
-        testnet: use ``wss://stream-testnet.bybit.com/v5/trade``.
-        demo_trading: refused: Bybit has no WebSocket API in demo trading.
-        api_region: a regional site (see :class:`WebsocketClient`), e.g. ``"JP"`` trades on
-            ``wss://stream.manepa.jp/v5/trade``.
-        site_id: your site id, sent as the ``x-site-id`` header on the handshake.
-        **options: any other :class:`WebsocketClient` option (``command_timeout``,
-            ``recv_window``, ``ws_url``, ``event_queue``, ``logger``...).
-
-    Raises:
-        InvalidParameterError: ``demo_trading=True``, an unknown ``api_region``.
+    The constructor takes the options of :class:`WebsocketClient`, listed below.
     """
 
-    @checked_options(forwards_to=WebsocketClient)
+    @checked_options
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -481,8 +501,67 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
         demo_trading: bool = False,
         api_region: Optional[str] = None,
         site_id: Optional[str] = None,
-        **options: Any,
+        recv_window: int = WebsocketClient.DEFAULT_RECV_WINDOW,
+        ws_url: Union[str, Mapping[str, str], None] = None,
+        base_url: Optional[str] = None,
+        ping_interval: float = WebsocketClient.DEFAULT_PING_INTERVAL,
+        pong_timeout: float = WebsocketClient.DEFAULT_PONG_TIMEOUT,
+        reconnect_backoff: Tuple[float, float] = (0.5, 30.0),
+        connect_timeout: float = 10.0,
+        command_timeout: float = 10.0,
+        subscribe_timeout: float = 10.0,
+        max_topics_per_connection: Optional[int] = None,
+        max_backlog: int = DEFAULT_MAX_BACKLOG,
+        overflow: str = "drop_oldest",
+        dispatcher: Optional[Dispatcher] = None,
+        delivery: str = "dispatcher",
+        event_queue: Optional[queue.Queue[Event]] = None,
+        proxies: Optional[Mapping[str, str]] = None,
+        logger: Optional[logging.Logger] = None,
+        clock: Optional[Clock] = None,
     ):
+        """Create a client; it connects and authenticates ``v5PrivateTrade`` on the first
+        command (or :meth:`connect_ws_api`).
+
+        The credentials may be passed positionally, in this order; every other option is
+        keyword-only. Both or neither: a key without its secret (or the reverse) is refused
+        here. A misspelt option raises :class:`~bitsdk.errors.UnknownOptionError` naming the
+        closest valid one.
+
+        Args:
+            api_key: API key.
+            api_secret: HMAC secret or RSA private key (PEM).
+            testnet: use ``wss://stream-testnet.bybit.com/v5/trade``.
+            demo_trading: refused: Bybit has no WebSocket API in demo trading.
+            api_region: a regional site (see :class:`WebsocketClient`), e.g. ``"JP"`` trades
+                on ``wss://stream.manepa.jp/v5/trade``.
+            site_id: your site id, sent as the ``x-site-id`` header on the handshake.
+            recv_window: milliseconds added to the auth ``expires`` and sent with each
+                command (5000).
+            ws_url: as for :class:`WebsocketClient`.
+            base_url: REST only; accepted (and ignored) so one options dict fits every client.
+            ping_interval: as for :class:`WebsocketClient`.
+            pong_timeout: as for :class:`WebsocketClient`.
+            reconnect_backoff: as for :class:`WebsocketClient`.
+            connect_timeout: seconds for the connect and for the auth reply (10).
+            command_timeout: default seconds a command waits for its reply (10).
+            subscribe_timeout: as for :class:`WebsocketClient`.
+            max_topics_per_connection: as for :class:`WebsocketClient`.
+            max_backlog: as for :class:`WebsocketClient`.
+            overflow: as for :class:`WebsocketClient`.
+            dispatcher: as for :class:`WebsocketClient`.
+            delivery: as for :class:`WebsocketClient`.
+            event_queue: as for :class:`WebsocketClient`.
+            proxies: a requests-style dict, as for the REST clients.
+            logger: as for :class:`WebsocketClient`.
+            clock: the :class:`~bitsdk.Clock` behind auth and command timestamps; pass a REST
+                client's ``clock`` to share its offset.
+
+        Raises:
+            bitsdk.errors.InvalidParameterError: ``demo_trading=True``, only one of key and
+                secret, an unknown ``api_region``, or a bad option value.
+            bitsdk.errors.UnknownOptionError: an option this client does not have.
+        """
         sign.check(api_key, api_secret)
         # The shared checks first, so testnet+demo gets the same message as everywhere.
         resolve_environment(testnet=testnet, demo_trading=demo_trading, api_region=api_region, site_id=site_id)
@@ -491,9 +570,7 @@ class WebsocketAPIClient(BaseWebsocketAPIClient):
                 "Bybit offers no WebSocket API in demo trading; place demo orders with "
                 "RestClientV5(demo_trading=True), or use testnet=True for the WebSocket API"
             )
-        self._ws = WebsocketClient(
-            api_key=api_key, api_secret=api_secret, testnet=testnet, api_region=api_region, site_id=site_id, **options
-        )
+        self._ws = WebsocketClient(**forward_options(WebsocketClient, locals()))
 
     _ws: WebsocketClient
 

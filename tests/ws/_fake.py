@@ -77,7 +77,10 @@ class FakeExchange:
         return time.monotonic() < self.silent_until.get(conn, 0.0)
 
     def client_options(self, keys) -> Dict[str, Any]:
-        return {"ws_url": self.urls(keys), "api_key": "test-key", "api_secret": "test-secret", "api_pass": "test-pass"}
+        options = {"ws_url": self.urls(keys), "api_key": "test-key", "api_secret": "test-secret"}
+        if not any(key.startswith("v5") for key in keys):
+            options["api_pass"] = "test-pass"  # Bitget only: Bybit clients take no passphrase
+        return options
 
     # -- faults
 
