@@ -27,7 +27,7 @@ __all__ = ["run"]
 
 SECTION = "WS API"
 UNIT = "µs/cmd ↓"
-TARGETS = (Target("bitsdk", "floor", "<=", 1.25),)
+TARGETS = (Target("bitsdk", "floor", "<=", 1.15),)
 PATH = "/v5/trade"
 KEY, SECRET = "benchKey0123456789", "benchSecret0123456789abcdef"
 ORDER = {"category": "linear", "symbol": "BTCUSDT", "side": "Buy", "orderType": "Limit", "qty": "0.001", "price": "10000"}
