@@ -119,9 +119,15 @@ class Control:
     def start(self, session: str, rate: float, count: int) -> None:
         self.ws.send(json.dumps({"op": "bench.feed", "session": session, "rate": rate, "count": count}))
 
-    def finished(self) -> int:
-        """Wait for the feed's end; the messages it sent."""
-        return int(json.loads(self.ws.recv())["sent"])
+    def finished(self, session: str) -> int:
+        """Wait for the end of ``session``'s feed; the messages it sent.
+
+        The answers of earlier feeds whose sample failed before reading them are skipped.
+        """
+        while True:
+            answer = json.loads(self.ws.recv())
+            if answer.get("session") == session:
+                return int(answer["sent"])
 
     def close(self) -> None:
         self.ws.close()
@@ -152,7 +158,7 @@ def _floor_cost(url: str, control: Control, topics: List[str], count: int, timeo
         finally:
             watchdog.cancel()
             watchdog.join()
-        control.finished()
+        control.finished(session)
         return counter.us_per_message(0)
     finally:
         ws.close()
@@ -171,7 +177,7 @@ def _bitsdk_cost(url: str, control: Control, topics: List[str], count: int, time
         connections.append(len(ws.stats()["connections"]))
         control.start(session, RATE, count)
         cost = counter.us_per_message(timeout)
-        control.finished()
+        control.finished(session)
         return cost
     finally:
         ws.close()
@@ -457,7 +463,7 @@ def _slow_bitsdk(url: str, control: Control, count: int, seconds: float) -> Dict
             stats = ws.stats()
             if stats["messages"] >= count:
                 break
-        sent = control.finished()
+        sent = control.finished(session)
         stats = ws.stats()
         return {"rss": (peak - rss0) / 2**20, "sent": sent, "dropped": stats["overflows"],
                 "lag": stats["worst_lag"], "live": float(all(c["live"] for c in stats["connections"].values()))}
@@ -475,19 +481,26 @@ def _slow_floor(url: str, control: Control, count: int, seconds: float) -> Dict[
         ws.send(_subscribe_frame(f"tickers.{_symbols(1)[0]}"))
         ws.recv()
         ws.settimeout(None)
-        control.start(session, SLOW_RATE, count)
-        recv, loads, sleep = ws.recv, json.loads, time.sleep
-        handled, last_ts = 0, 0
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            message = loads(recv())
-            sleep(SLOW_CALLBACK)
-            handled, last_ts = handled + 1, message["ts"]
+        # A feed that stops short must not hang the run (see bench.streams).
+        watchdog = threading.Timer(seconds + 30, _shut, (ws.sock,))
+        watchdog.start()
+        try:
+            control.start(session, SLOW_RATE, count)
+            recv, loads, sleep = ws.recv, json.loads, time.sleep
+            handled, last_ts = 0, 0
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                message = loads(recv())
+                sleep(SLOW_CALLBACK)
+                handled, last_ts = handled + 1, message["ts"]
+        finally:
+            watchdog.cancel()
+            watchdog.join()
         lag = time.time() - last_ts / 1000
         rss = (_usage()[1] - rss0) / 2**20
     finally:
         ws.close()  # the server's blocked send fails: its feed ends
-    control.finished()
+    control.finished(session)
     return {"rss": rss, "handled": handled, "lag": lag}
 
 

@@ -21,7 +21,8 @@ Paced feeds (scale section): a connection opened with ``?session=<id>`` in its U
 topics it subscribes under that session; a ``{"op": "bench.feed", "session": id, "rate": R,
 "count": M}`` request (from a separate control connection) then sends ``M`` Bybit ticker
 deltas at ``R`` messages per second in 5 ms slices, round robin over the session's topics, each
-to the connection holding it, and answers ``{"op": "bench.feed", "sent": n}`` when done. Each
+to the connection holding it, and answers ``{"op": "bench.feed", "session": id, "sent": n}``
+when done (or when a reader went away). Each
 message's ``ts`` is the time it was due, so a reader's lag is ``now - ts``.
 
 Loopback (``python -m bench.servers loopback --exchange bybit``): a
@@ -237,7 +238,7 @@ class _Exchange:
                     ws.send(_order_reply(msg))
                 elif op == "bench.feed":
                     sent = self.paced(str(msg["session"]), float(msg["rate"]), int(msg["count"]))
-                    ws.send(json.dumps({"op": "bench.feed", "sent": sent}))
+                    ws.send(json.dumps({"op": "bench.feed", "session": msg["session"], "sent": sent}))
         except Exception:  # a client vanishing mid-blast is normal here
             pass
         finally:
