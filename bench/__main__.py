@@ -14,8 +14,11 @@ from .core import FAMILIES, SECTIONS, Config, Row, skipped_row
 from .report import environment, render_text, write_results
 
 #: Section name -> module running it.
-MODULES = {"rest": "bench.rest", "stream": "bench.streams", "wsapi": "bench.wsapi", "import": "bench.imports", "conns": "bench.conns"}
-TITLES = {"rest": "REST", "stream": "Streams", "wsapi": "WS API", "import": "Import", "conns": "Connections"}
+MODULES = {
+    "rest": "bench.rest", "stream": "bench.streams", "wsapi": "bench.wsapi", "import": "bench.imports",
+    "conns": "bench.conns", "scale": "bench.scale",
+}
+TITLES = {"rest": "REST", "stream": "Streams", "wsapi": "WS API", "import": "Import", "conns": "Connections", "scale": "Scale"}
 
 
 def _names(text: str, allowed: Sequence[str], what: str) -> tuple:
@@ -31,7 +34,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
         prog="python -m bench",
         description="bitsdk against pybit, ccxt and bare-library floors, on loopback servers.",
     )
-    parser.add_argument("--quick", action="store_true", help="small counts: a smoke run (under ~30 s)")
+    parser.add_argument("--quick", action="store_true", help="small counts: a smoke run (about a minute)")
     parser.add_argument(
         "--only", type=lambda t: _names(t, SECTIONS, "section"), default=SECTIONS,
         help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)})",

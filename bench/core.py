@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: Section names, in the order they run and print.
-SECTIONS = ("rest", "stream", "wsapi", "import", "conns")
+SECTIONS = ("rest", "stream", "wsapi", "import", "conns", "scale")
 #: Contender families: the reference floors, bitsdk, and the peers.
 FAMILIES = ("floor", "bitsdk", "pybit", "ccxt")
 #: The families every other contender is compared with (one of each per case at most).

@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import random
 import struct
-from typing import Dict, List
+from typing import Callable, Dict, List
 
-__all__ = ["FEEDS", "feed_for_topic", "messages", "text_frame", "encode_feed"]
+__all__ = ["FEEDS", "feed_for_topic", "messages", "text_frame", "encode_feed", "paced_frames"]
 
 SYMBOL = "BTCUSDT"
 #: Topic -> generator name. The server picks the feed from the subscribed topic.
@@ -128,3 +128,34 @@ def text_frame(payload: bytes) -> bytes:
 def encode_feed(feed: str, n: int) -> bytes:
     """The whole feed as one byte string of back-to-back frames."""
     return b"".join(text_frame(m.encode("utf-8")) for m in messages(feed, n))
+
+
+#: Variants of each topic's ticker delta in a paced feed (the ``cs`` field tells them apart).
+PACED_VARIANTS = 8
+
+
+def paced_frames(topic: str) -> Callable[[int, int], bytes]:
+    """Frames of Bybit ticker deltas for ``topic`` (``tickers.<SYMBOL>``), for paced feeds.
+
+    Returns ``frame(k, ts_ms)``: the ``k``-th delta of the topic, stamped with ``ts_ms``. The
+    payloads are encoded once; a frame is its fixed head, the 13 digits of ``ts`` and ``}``.
+    """
+    symbol = topic.rsplit(".", 1)[-1]
+    rng = random.Random(topic)
+    heads = []
+    for i in range(PACED_VARIANTS):
+        price = 37_000.0 + rng.uniform(-50, 50)
+        data = {
+            "symbol": symbol, "bid1Price": f"{price - 0.1:.2f}", "bid1Size": f"{rng.uniform(1, 100):.3f}",
+            "ask1Price": f"{price:.2f}", "ask1Size": f"{rng.uniform(1, 100):.3f}",
+        }
+        if i % 2:
+            data.update(lastPrice=f"{price:.2f}", tickDirection=rng.choice(("PlusTick", "ZeroPlusTick", "MinusTick")))
+        body = _dumps({"topic": topic, "type": "delta", "data": data, "cs": 24987956059 + i})[:-1] + ',"ts":'
+        size = len(body.encode()) + 13 + 1
+        heads.append(text_frame(b"x" * size)[:-size] + body.encode())
+
+    def frame(k: int, ts_ms: int) -> bytes:
+        return heads[k % PACED_VARIANTS] + b"%013d}" % ts_ms
+
+    return frame

@@ -16,6 +16,18 @@ like a Bybit V5 endpoint just enough for the clients: it accepts any ``auth``, a
 acknowledging a subscription to a topic with a feed (:mod:`bench.feeds`) it writes ``--frames``
 pre-encoded frames straight to the socket in 256 KiB chunks, so it can send far faster than
 any client can read.
+
+Paced feeds (scale section): a connection opened with ``?session=<id>`` in its URL records the
+topics it subscribes under that session; a ``{"op": "bench.feed", "session": id, "rate": R,
+"count": M}`` request (from a separate control connection) then sends ``M`` Bybit ticker
+deltas at ``R`` messages per second in 5 ms slices, round robin over the session's topics, each
+to the connection holding it, and answers ``{"op": "bench.feed", "session": id, "sent": n}``
+when done (or when a reader went away). Each
+message's ``ts`` is the time it was due, so a reader's lag is ``now - ts``.
+
+Loopback (``python -m bench.servers loopback --exchange bybit``): a
+:class:`bitsdk.testing.LoopbackExchange` in this process; each stdin line ``drop`` calls
+``faults.drop_all()`` and answers ``DROPPED <count> <wall time before> <wall time after>``.
 """
 
 from __future__ import annotations
@@ -30,10 +42,11 @@ import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import parse_qs, urlsplit
 
 from . import ROOT
-from .feeds import FEEDS, encode_feed, feed_for_topic
+from .feeds import FEEDS, encode_feed, feed_for_topic, paced_frames
 
 __all__ = ["HTTP_BODY", "ServerProcess"]
 
@@ -100,6 +113,18 @@ class ServerProcess:
         self.port = int(line.split()[1])
         return self
 
+    def command(self, line: str, timeout: float = 10.0) -> str:
+        """Send one line to the child (``loopback`` kind) and return its one-line answer."""
+        proc = self._proc
+        if proc is None:
+            raise RuntimeError(f"{self.kind} server is not running")
+        proc.stdin.write(line.encode() + b"\n")  # type: ignore[union-attr]
+        proc.stdin.flush()  # type: ignore[union-attr]
+        answer = _readline(proc, timeout)
+        if not answer:
+            raise RuntimeError(f"{self.kind} server did not answer {line!r} within {timeout:g}s")
+        return answer.decode().strip()
+
     def stop(self) -> None:
         """Close the child's stdin (it exits at once) and reap it. Safe to call twice."""
         proc = self._proc
@@ -164,14 +189,17 @@ def _ms() -> int:
 
 
 class _Exchange:
-    """What the WebSocket server knows: the pre-encoded feeds."""
+    """What the WebSocket server knows: the pre-encoded feeds, and the sessions of paced feeds."""
 
     def __init__(self, frames: int):
         self.feeds: Dict[str, bytes] = {name: encode_feed(name, frames) for name in set(FEEDS.values())} if frames else {}
+        self.lock = threading.Lock()
+        self.sessions: Dict[str, List[Tuple[Any, str]]] = {}  # session -> (connection, topic)
 
     def handle(self, ws: Any) -> None:
         path = ws.request.path if ws.request is not None else "/"
         trade = path.startswith("/v5/trade")
+        session = parse_qs(urlsplit(path).query).get("session", [""])[0]
         try:
             for raw in ws:
                 if raw == "ping":  # Bitget's text heartbeat
@@ -192,6 +220,9 @@ class _Exchange:
                     ack = {"success": True, "ret_msg": "", "conn_id": "bench", "req_id": msg.get("req_id", ""), "op": op}
                     if blobs:
                         ack["feed_bytes"] = sum(map(len, blobs))  # lets a probe read the raw feed
+                    elif session:
+                        with self.lock:
+                            self.sessions.setdefault(session, []).extend((ws, t) for t in topics)
                     ws.send(json.dumps(ack))
                     if blobs:
                         # pybit registers its callback only after sending the subscribe frame
@@ -205,8 +236,45 @@ class _Exchange:
                         _blast(ws, blob)
                 elif op in ORDER_OPS:
                     ws.send(_order_reply(msg))
+                elif op == "bench.feed":
+                    sent = self.paced(str(msg["session"]), float(msg["rate"]), int(msg["count"]))
+                    ws.send(json.dumps({"op": "bench.feed", "session": msg["session"], "sent": sent}))
         except Exception:  # a client vanishing mid-blast is normal here
             pass
+        finally:
+            if session:
+                with self.lock:
+                    left = [entry for entry in self.sessions.get(session, []) if entry[0] is not ws]
+                    if left:
+                        self.sessions[session] = left
+                    else:
+                        self.sessions.pop(session, None)
+
+    def paced(self, session: str, rate: float, count: int) -> int:
+        """Send ``count`` ticker deltas at ``rate`` a second over the session's topics; how many went out."""
+        with self.lock:
+            subs = list(self.sessions.get(session, []))
+        if not subs or rate <= 0:
+            return 0
+        frames = [paced_frames(topic) for _, topic in subs]
+        n = len(subs)
+        start, start_ms = time.monotonic(), time.time_ns() // 1_000_000
+        sent = 0
+        while sent < count:
+            due = min(count, int((time.monotonic() - start) * rate) + 1)
+            if due > sent:
+                out: Dict[Any, List[bytes]] = {}
+                for k in range(sent, due):
+                    ws = subs[k % n][0]
+                    out.setdefault(ws, []).append(frames[k % n](k // n, start_ms + int(k * 1000 / rate)))
+                try:
+                    for ws, parts in out.items():
+                        _blast(ws, b"".join(parts))
+                except OSError:  # the reader went away: the feed ends here
+                    return sent
+                sent = due
+            time.sleep(0.005)
+        return sent
 
 
 def _pong(msg: Dict[str, Any], trade: bool) -> str:
@@ -256,6 +324,23 @@ def serve_ws(frames: int) -> None:
     _wait_for_parent()
 
 
+def serve_loopback(exchange: str, symbols: int, push_interval: float) -> None:
+    from bitsdk.testing import LoopbackExchange
+
+    names = [f"S{i:04d}USDT" for i in range(symbols)] if symbols else None
+    ex = LoopbackExchange(exchange, push_interval=push_interval, symbols=names).start()
+    _ready(int(urlsplit(next(iter(ex.ws_urls.values()))).port or 0))
+    try:
+        for line in sys.stdin:
+            if line.strip() == "drop":
+                before = time.time()
+                count = ex.faults.drop_all()
+                sys.stdout.write(f"DROPPED {count} {before:.6f} {time.time():.6f}\n")
+                sys.stdout.flush()
+    finally:
+        os._exit(0)  # the parent is gone or done: no orderly shutdown needed
+
+
 # -- child plumbing ---------------------------------------------------------------------------
 
 
@@ -274,11 +359,16 @@ def _wait_for_parent() -> None:
 
 def main(argv: Optional[list] = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.servers", description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("http", "ws"))
+    parser.add_argument("kind", choices=("http", "ws", "loopback"))
     parser.add_argument("--frames", type=int, default=0, help="frames written after a feed subscription")
+    parser.add_argument("--exchange", choices=("bybit", "bitget"), default="bybit", help="loopback: the exchange")
+    parser.add_argument("--symbols", type=int, default=0, help="loopback: list S0000USDT... (default: its own three)")
+    parser.add_argument("--push-interval", type=float, default=0.2, help="loopback: seconds between public pushes")
     args = parser.parse_args(argv)
     if args.kind == "http":
         serve_http()
+    elif args.kind == "loopback":
+        serve_loopback(args.exchange, args.symbols, args.push_interval)
     else:
         serve_ws(args.frames)
 

@@ -73,3 +73,39 @@ def test_a_started_server_is_not_started_twice():
         with pytest.raises(RuntimeError, match="already running"):
             server.start()
     assert server._proc is None and proc.poll() is not None  # stopped and reaped: no orphan
+
+
+@pytest.fixture(scope="module")
+def scale_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench-scale")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "scale", "--contenders", "floor,bitsdk", "--out", str(out)],
+        cwd=str(ROOT), capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads((out / "latest.json").read_text(encoding="utf-8"))["rows"]
+
+
+def test_scale_section_reports_every_case(scale_run):
+    rows = scale_run
+    assert {row["section"] for row in rows} == {"Scale"}
+    assert not [row for row in rows if row["median"] is None], [row["note"] for row in rows if row["median"] is None]
+
+    def cases(prefix):
+        return [row for row in rows if row["case"].startswith(prefix)]
+
+    for topics in ("1 topic,", "15 topics,", "150 topics,", "1,500 topics,"):
+        cost = cases(f"per-message CPU, {topics}")
+        assert sorted(row["family"] for row in cost) == ["bitsdk", "floor"], topics
+        assert all(row["unit"].startswith("µs CPU/msg") for row in cost)
+    (flat,) = cases("per-message CPU, 1,500 topics / 1 topic")
+    assert flat["target"] and flat["verdict"] in ("ok", "MISS")
+    for case in ("Bybit linear, 1,500 topics", "Bitget V2 public, 1,500 channels"):
+        (row,) = cases(case)
+        assert row["unit"].startswith("threads") and "connections" in row["note"] and row["verdict"]
+    resume = cases("resume after a drop")
+    assert sorted(row["family"] for row in resume) == ["bitsdk", "floor"]
+    assert all(len(row["samples"]) == 2 for row in resume)  # one sample per drop
+    slow = cases("slow callback")
+    assert sorted(row["family"] for row in slow) == ["bitsdk", "floor"]
+    assert "lag" in next(row["note"] for row in slow if row["family"] == "floor")
