@@ -14,10 +14,9 @@ import logging
 import os
 import queue
 from functools import partial
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .. import _casing
-from .._book import BitgetV2Applier, BitgetV3Applier, OrderBook, check_symbol, open_book, route_bitget
 from .._clock import Clock
 from .._futures import CommandFuture
 from .._options import checked_options, forward_options
@@ -28,6 +27,9 @@ from .._ws import (
 from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from . import _sign as sign
+
+if TYPE_CHECKING:  # the book module loads on the first order_book() call
+    from .._book import OrderBook
 
 __all__ = ["WS_KEY_MAP", "WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient"]
 
@@ -428,6 +430,8 @@ class WebsocketClientV3(_BitgetWebsocketClient):
         """
         _casing.check_choice(_casing.BITGET_V3_PUBLIC_STREAMS.surface, "topic", topic, V3_BOOK_TOPICS)
         _casing.BITGET_V3_PUBLIC_STREAMS.check("instType", inst_type)
+        from .._book import BitgetV3Applier, check_symbol, open_book, route_bitget
+
         check_symbol(symbol, "symbol", _casing.BITGET_V3_PUBLIC_STREAMS.surface)
         item = {"topic": topic, "payload": {"instType": inst_type, "symbol": symbol}}
         return open_book(
@@ -519,6 +523,8 @@ class WebsocketClientV2(_BitgetWebsocketClient):
         """
         _casing.check_choice(_casing.BITGET_V2_STREAMS.surface, "channel", channel, V2_BOOK_CHANNELS)
         _casing.BITGET_V2_STREAMS.check("instType", inst_type)
+        from .._book import BitgetV2Applier, check_symbol, open_book, route_bitget
+
         check_symbol(inst_id, "inst_id", _casing.BITGET_V2_STREAMS.surface)
         return open_book(
             self, route=route_bitget, key=("v2Public", inst_type, channel, inst_id), topic=f"{channel}.{inst_type}.{inst_id}",

@@ -12,10 +12,9 @@ import logging
 import queue
 import re
 from functools import partial
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from .. import _casing
-from .._book import BybitApplier, OrderBook, check_symbol, open_book, route_bybit
 from .._clock import Clock
 from .._futures import CommandFuture, new_request_id
 from .._options import checked_options, forward_options
@@ -27,6 +26,9 @@ from ..errors import APIError, AuthenticationError, InvalidParameterError
 from ..events import Event
 from . import _sign as sign
 from ._env import resolve_environment
+
+if TYPE_CHECKING:  # the book module loads on the first order_book() call
+    from .._book import OrderBook
 
 __all__ = ["WS_KEY_MAP", "WebsocketClient", "WebsocketAPIClient", "is_ws_orderbook_event_v5"]
 
@@ -461,6 +463,8 @@ class WebsocketClient(BaseWebsocketClient):
         depths = _ORDERBOOK_DEPTHS[category]
         if isinstance(depth, bool) or not isinstance(depth, int) or str(depth) not in depths:
             raise InvalidParameterError(f"depth must be one of {', '.join(depths)} for {category} order books; got {depth!r}")
+        from .._book import BybitApplier, check_symbol, open_book, route_bybit
+
         check_symbol(symbol, "symbol", _casing.BYBIT_V5_STREAMS.surface)
         topic, ws_key = f"orderbook.{depth}.{symbol}", _PUBLIC_KEY_BY_CATEGORY[category]
         return open_book(
