@@ -43,6 +43,7 @@ import logging
 import queue
 import threading
 import time
+from functools import partial
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Dict, Hashable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
@@ -102,6 +103,17 @@ class Backfill:
 
 #: ``call(method, **params)``: one paced REST call (see :meth:`AccountAdapter.fetch`).
 Call = Callable[..., Any]
+
+
+def paged_rows(rest: Any, call: Call, method: str, params: Dict[str, Any], max_pages: int) -> Iterator[Dict[str, Any]]:
+    """Every row of a paged listing, by the client's own paging rules (:meth:`RestClient.paginate`),
+    each page fetched through ``call`` so the backfill's pacing and abort apply to it."""
+    pages = rest.paginate(method, pages=True, max_pages=max_pages, **params)
+    while True:
+        page = call(partial(next, pages, None))
+        if page is None:
+            return
+        yield from page
 
 
 class AccountAdapter:

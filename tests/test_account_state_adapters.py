@@ -9,25 +9,16 @@ the account push lists coins under ``coin``).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Dict, List
+from typing import Any, List
 
 import pytest
+import responses
 
+from bitsdk.account import paged_rows
 from bitsdk.bitget._account import BitgetAccount
+from bitsdk.bybit import RestClientV5
 from bitsdk.bybit._account import BybitAccount
 from bitsdk.errors import InvalidParameterError
-
-
-class Pages:
-    """A fake endpoint method serving pages; records the parameters of every call."""
-
-    def __init__(self, pages: List[Dict[str, Any]]) -> None:
-        self.pages = pages
-        self.calls: List[Dict[str, Any]] = []
-
-    def __call__(self, **params: Any) -> Dict[str, Any]:
-        self.calls.append(params)
-        return self.pages[len(self.calls) - 1]
 
 
 def call(method: Any, **params: Any) -> Any:
@@ -67,19 +58,30 @@ def test_bybit_parses_private_topics_and_keeps_only_its_categories():
     assert not adapter.is_subscribe_ack({"op": "auth", "success": True})
 
 
-def test_bybit_pages_follow_the_cursor_up_to_max_pages():
-    adapter = BybitAccount(["spot"], None)
-    method = Pages([
-        {"result": {"list": [{"orderId": "1"}], "nextPageCursor": "c1"}},
-        {"result": {"list": [{"orderId": "2"}], "nextPageCursor": "c2"}},
-        {"result": {"list": [{"orderId": "3"}], "nextPageCursor": ""}},
-    ])
-    assert [r["orderId"] for r in adapter._pages(call, method, {"category": "spot"})] == ["1", "2", "3"]
-    assert [c.get("cursor") for c in method.calls] == [None, "c1", "c2"]
+def test_listings_page_by_the_clients_rules_one_paced_call_per_page():
+    # The adapters page through RestClient.paginate (bitsdk._paginate has the rules); the
+    # backfill's call() wraps every page, so its pacing and abort apply to each request.
+    client = RestClientV5(api_key="k", api_secret="s", base_url="https://bybit.test")
+    pages = [("", "c1", ["1"]), ("c1", "c2", ["2"]), ("c2", "", ["3"])]
+    with responses.RequestsMock() as mock:
+        for cursor, following, ids in pages:
+            mock.get("https://bybit.test/v5/order/realtime", json={
+                "retCode": 0, "retMsg": "OK", "result": {"list": [{"orderId": i} for i in ids], "nextPageCursor": following},
+            }, match=[responses.matchers.query_param_matcher(
+                dict({"category": "spot", "limit": "50"}, **({"cursor": cursor} if cursor else {})))])
+        made: List[Any] = []
 
-    adapter.max_pages = 2
-    method = Pages([{"result": {"list": [{"orderId": str(i)}], "nextPageCursor": "more"}} for i in range(5)])
-    assert len(list(adapter._pages(call, method, {"category": "spot"}))) == 2
+        def paced(method: Any, **params: Any) -> Any:
+            made.append(method)
+            return method(**params)
+
+        rows = list(paged_rows(client, paced, "get_active_orders", {"category": "spot", "limit": 50}, 20))
+    assert [r["orderId"] for r in rows] == ["1", "2", "3"]
+    assert len(made) == 4  # three pages and the call that finds no more
+    with responses.RequestsMock() as mock:
+        mock.get("https://bybit.test/v5/order/realtime", json={
+            "retCode": 0, "retMsg": "OK", "result": {"list": [{"orderId": "x"}], "nextPageCursor": "more"}})
+        assert len(list(paged_rows(client, call, "get_active_orders", {"category": "spot"}, 1))) == 1  # max_pages
 
 
 def test_bybit_lists_linear_per_settle_coin():
@@ -130,20 +132,6 @@ def test_bitget_parses_uta_pushes():
     (table, row), = adapter.parse(account)
     assert (table, row.key, row.rank) == ("balances", "ETH", (1740546523244,))
     assert adapter.is_subscribe_ack({"event": "subscribe", "arg": {"topic": "order"}})
-
-
-def test_bitget_pages_stop_on_a_short_page_or_a_repeated_cursor():
-    adapter = BitgetAccount(["SPOT"])
-    full = [{"orderId": str(i)} for i in range(2)]
-    method = Pages([
-        {"data": {"list": full, "cursor": "a"}},
-        {"data": {"list": full, "cursor": "b"}},
-        {"data": {"list": full[:1], "cursor": "c"}},  # short page: the last one
-    ])
-    rows = list(adapter._pages(call, method, {"category": "SPOT", "limit": 2}))
-    assert len(rows) == 5 and [c.get("cursor") for c in method.calls] == [None, "a", "b"]
-    method = Pages([{"data": {"list": full, "cursor": "same"}}, {"data": {"list": full, "cursor": "same"}}])
-    assert len(list(adapter._pages(call, method, {"category": "SPOT", "limit": 2}))) == 4
 
 
 def test_bitget_refuses_lower_case_categories():

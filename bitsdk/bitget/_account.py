@@ -11,10 +11,10 @@ order that closed while disconnected.
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .._casing import check_choice
-from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of
+from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of, paged_rows
 from ..errors import APIError, InvalidParameterError
 
 __all__ = ["BitgetAccount"]
@@ -80,7 +80,7 @@ class BitgetAccount(AccountAdapter):
     def fetch(self, rest: Any, call: Call, fills_since_ms: Optional[int], recent_fills: int) -> Backfill:
         result = Backfill()
         for category in self.categories:
-            for row in self._pages(call, rest.get_unfilled_orders, {"category": category, "limit": 100}):
+            for row in paged_rows(rest, call, "get_unfilled_orders", {"category": category, "limit": 100}, self.max_pages):
                 result.orders.append(self._order(row, category))
         for category in self.position_categories():
             data = call(rest.get_current_position, category=category)["data"]
@@ -95,7 +95,7 @@ class BitgetAccount(AccountAdapter):
             if fills_since_ms is not None:
                 now = int(time.time() * 1000)
                 params["startTime"] = max(fills_since_ms - _FILL_OVERLAP_MS, now - _FILL_WINDOW_MS + 60_000)
-                rows = self._pages(call, rest.get_trade_fills, params)
+                rows = paged_rows(rest, call, "get_trade_fills", params, self.max_pages)
             else:
                 params["limit"] = min(recent_fills, 100)  # the newest page only
                 rows = iter(call(rest.get_trade_fills, **params)["data"].get("list") or [])
@@ -114,20 +114,6 @@ class BitgetAccount(AccountAdapter):
         if not isinstance(data, Mapping) or str(data.get("orderId")) != order.key:
             return None
         return self._order(dict(data), order.category)
-
-    def _pages(self, call: Call, method: Any, params: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
-        cursor = ""
-        limit = int(params["limit"])
-        for _ in range(self.max_pages):
-            page = dict(params, cursor=cursor) if cursor else params
-            data = call(method, **page)["data"]
-            rows = data.get("list") or []
-            yield from rows
-            following = str(data.get("cursor") or "")
-            # Bitget returns the last row's id as the cursor even on the last page.
-            if not following or following == cursor or len(rows) < limit:
-                return
-            cursor = following
 
     # --- rows -----------------------------------------------------------------------------
 

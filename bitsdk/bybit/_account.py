@@ -14,7 +14,7 @@ import time
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from .._casing import check_choice
-from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of
+from ..account import AccountAdapter, Backfill, Call, Row, decimal_of, int_of, paged_rows
 from ..errors import InvalidParameterError
 from ._rest import CATEGORIES
 
@@ -87,11 +87,11 @@ class BybitAccount(AccountAdapter):
         result = Backfill()
         for category in self.categories:
             for params in self._scopes(category):
-                for row in self._pages(call, rest.get_active_orders, dict(params, limit=50)):
+                for row in paged_rows(rest, call, "get_active_orders", dict(params, limit=50), self.max_pages):
                     result.orders.append(self._order(row, category))
         for category in self.position_categories():
             for params in self._scopes(category):
-                for row in self._pages(call, rest.get_position_info, dict(params, limit=200)):
+                for row in paged_rows(rest, call, "get_position_info", dict(params, limit=200), self.max_pages):
                     position = self._position(row, category)
                     if not position.closed:
                         result.positions.append(position)
@@ -104,7 +104,7 @@ class BybitAccount(AccountAdapter):
             if fills_since_ms is not None:
                 now = int(time.time() * 1000)
                 query["startTime"] = max(fills_since_ms - _FILL_OVERLAP_MS, now - _FILL_WINDOW_MS + 60_000)
-                rows = self._pages(call, rest.get_execution_list, query)
+                rows = paged_rows(rest, call, "get_execution_list", query, self.max_pages)
             else:
                 query["limit"] = min(recent_fills, 100)  # the newest page only
                 rows = iter(call(rest.get_execution_list, **query)["result"].get("list") or [])
@@ -124,16 +124,6 @@ class BybitAccount(AccountAdapter):
                 yield {"category": category, "settleCoin": coin}
         else:
             yield {"category": category}
-
-    def _pages(self, call: Call, method: Any, params: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
-        cursor = ""
-        for _ in range(self.max_pages):
-            page = dict(params, cursor=cursor) if cursor else params
-            result = call(method, **page)["result"]
-            yield from result.get("list") or []
-            cursor = result.get("nextPageCursor") or ""
-            if not cursor:
-                return
 
     # --- rows -----------------------------------------------------------------------------
 
