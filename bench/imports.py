@@ -8,8 +8,9 @@ start while site-packages has bytecode); a bench-owned bytecode cache and one un
 warm-up import per statement give every contender compiled bytecode, as after a normal
 install. "Cold" thus means a fresh process, not an empty OS file cache.
 
-The floor is bitsdk's own dependencies, ``import requests, websocket, attrs``; bitsdk is
-measured with its stream client loaded (the WebSocket side is imported on first use).
+The floor is bitsdk's own dependencies, ``import requests, websocket, attrs``. Each side of
+an exchange package loads on first use, so bitsdk is measured three ways: the stream client
+alone (no ``requests``), the REST client alone (no websocket-client), and both.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ STATEMENTS = (
     ("floor", "import requests, websocket, attrs", "import requests, websocket, attrs (bitsdk's dependencies)"),
     ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.WebsocketClient", ""),
     ("bitsdk", "import bitsdk.bitget; bitsdk.bitget.WebsocketClientV3", ""),
+    ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.RestClientV5", ""),
+    ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.RestClientV5; bitsdk.bybit.WebsocketClient", ""),
     ("pybit", "import pybit.unified_trading", ""),
     ("ccxt", "import ccxt", ""),
 )

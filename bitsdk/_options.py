@@ -13,7 +13,6 @@ on to a base class or to a wrapped client with :func:`forward_options`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import inspect
 from typing import Any, Callable, Dict, FrozenSet, Mapping, NamedTuple, Optional, Tuple, TypeVar, cast
@@ -130,6 +129,8 @@ def closest(name: str, valid: Any) -> Optional[str]:
     key = _fold(name)
     if key in folded:
         return folded[key]
+    import difflib  # only on a mistake: not worth its import time on every start
+
     match = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.7)
     return folded[match[0]] if match else None
 

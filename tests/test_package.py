@@ -6,6 +6,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 import bitsdk
 
 PUBLIC = {
@@ -33,15 +35,30 @@ def test_package_ships_py_typed():
     assert (Path(bitsdk.__file__).parent / "py.typed").is_file()
 
 
-def test_import_is_lazy_about_heavy_modules():
-    # RSA support (cryptography) and the WebSocket side load only when used.
-    code = (
-        "import sys, bitsdk.bitget, bitsdk.bybit; "
-        "heavy = [m for m in ('cryptography.hazmat.primitives.asymmetric.rsa', 'websocket', 'bitsdk._ws') "
-        "if m in sys.modules]; print(heavy)"
-    )
+def _loaded(statement: str, modules: tuple) -> list:
+    """Which of ``modules`` a fresh interpreter holds after ``statement``."""
+    code = f"import sys; {statement}; print([m for m in {modules!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    return eval(out)  # noqa: S307 - our own printed list of strings
+
+
+def test_import_is_lazy_about_heavy_modules():
+    # RSA support (cryptography) and both sides of each exchange package load only when used.
+    heavy = ("cryptography.hazmat.primitives.asymmetric.rsa", "websocket", "bitsdk._ws", "requests",
+             "bitsdk._http", "difflib")
+    assert _loaded("import bitsdk.bitget, bitsdk.bybit", heavy) == []
+
+
+@pytest.mark.parametrize("package, rest, stream", [
+    ("bybit", "RestClientV5", "WebsocketClient"),
+    ("bitget", "RestClientV3", "WebsocketClientV3"),
+])
+def test_each_side_of_an_exchange_package_loads_only_its_own_dependencies(package, rest, stream):
+    # A stream-only bot never imports requests; a REST-only script never imports websocket-client.
+    assert _loaded(f"from bitsdk.{package} import {stream}", ("requests", "bitsdk._http")) == []
+    assert _loaded(f"from bitsdk.{package} import {rest}", ("websocket", "bitsdk._ws")) == []
+    both = _loaded(f"from bitsdk.{package} import {rest}, {stream}", ("requests", "websocket"))
+    assert both == ["requests", "websocket"]
 
 
 def test_constructing_clients_starts_no_thread_and_does_no_io():

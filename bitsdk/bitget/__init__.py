@@ -10,9 +10,9 @@
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_exports
-from ._rest import RestClientV2, RestClientV3
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._rest import RestClientV2, RestClientV3
     from ._ws import WS_KEY_MAP, WebsocketAPIClient, WebsocketClientV2, WebsocketClientV3
 
 __all__ = [
@@ -24,6 +24,9 @@ __all__ = [
     "WS_KEY_MAP",
 ]
 
-# The WebSocket side (websocket-client, threads) loads on first use.
+# Each side loads on first use: REST (requests, the endpoint tables) or WebSocket (websocket-client).
+_REST_NAMES = ("RestClientV3", "RestClientV2")
 _WS_NAMES = ("WebsocketClientV3", "WebsocketClientV2", "WebsocketAPIClient", "WS_KEY_MAP")
-__getattr__, __dir__ = lazy_exports(__name__, "._ws", _WS_NAMES, globals())
+__getattr__, __dir__ = lazy_exports(
+    __name__, {**dict.fromkeys(_REST_NAMES, "._rest"), **dict.fromkeys(_WS_NAMES, "._ws")}, globals()
+)

@@ -10,9 +10,9 @@
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_exports
-from ._rest import REGION_URLS, RateLimit, RestClientV5, SpotClientV3
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._rest import REGION_URLS, RateLimit, RestClientV5, SpotClientV3
     from ._ws import WS_KEY_MAP, WebsocketAPIClient, WebsocketClient, is_ws_orderbook_event_v5
 
 __all__ = [
@@ -26,6 +26,9 @@ __all__ = [
     "is_ws_orderbook_event_v5",
 ]
 
-# The WebSocket side (websocket-client, threads) loads on first use.
+# Each side loads on first use: REST (requests, the endpoint tables) or WebSocket (websocket-client).
+_REST_NAMES = ("RestClientV5", "SpotClientV3", "RateLimit", "REGION_URLS")
 _WS_NAMES = ("WebsocketClient", "WebsocketAPIClient", "WS_KEY_MAP", "is_ws_orderbook_event_v5")
-__getattr__, __dir__ = lazy_exports(__name__, "._ws", _WS_NAMES, globals())
+__getattr__, __dir__ = lazy_exports(
+    __name__, {**dict.fromkeys(_REST_NAMES, "._rest"), **dict.fromkeys(_WS_NAMES, "._ws")}, globals()
+)
