@@ -134,15 +134,20 @@ def encode_feed(feed: str, n: int) -> bytes:
 PACED_VARIANTS = 8
 
 
-def paced_frames(topic: str) -> Callable[[int, int], bytes]:
+def paced_frames(topic: str, stamped: bool = False) -> Callable[..., bytes]:
     """Frames of Bybit ticker deltas for ``topic`` (``tickers.<SYMBOL>``), for paced feeds.
 
     Returns ``frame(k, ts_ms)``: the ``k``-th delta of the topic, stamped with ``ts_ms``. The
     payloads are encoded once; a frame is its fixed head, the 13 digits of ``ts`` and ``}``.
+    ``stamped`` frames end ``"ts":<13 digits>,"tx":<ns, space-padded to 19>}`` instead, ``tx`` being the
+    sender's ``time.monotonic_ns()`` as it writes them: ``frame(k, ts_ms, tx_ns)``. The
+    monotonic clock is the machine's (CLOCK_MONOTONIC), so a reader in another process
+    computes its latency as ``time.monotonic_ns() - tx``.
     """
     symbol = topic.rsplit(".", 1)[-1]
     rng = random.Random(topic)
     heads = []
+    tail = 13 + (len(',"tx":') + 19 if stamped else 0) + 1  # ts digits [,"tx":digits] }
     for i in range(PACED_VARIANTS):
         price = 37_000.0 + rng.uniform(-50, 50)
         data = {
@@ -152,8 +157,14 @@ def paced_frames(topic: str) -> Callable[[int, int], bytes]:
         if i % 2:
             data.update(lastPrice=f"{price:.2f}", tickDirection=rng.choice(("PlusTick", "ZeroPlusTick", "MinusTick")))
         body = _dumps({"topic": topic, "type": "delta", "data": data, "cs": 24987956059 + i})[:-1] + ',"ts":'
-        size = len(body.encode()) + 13 + 1
+        size = len(body.encode()) + tail
         heads.append(text_frame(b"x" * size)[:-size] + body.encode())
+
+    if stamped:
+        def stamped_frame(k: int, ts_ms: int, tx_ns: int) -> bytes:
+            return heads[k % PACED_VARIANTS] + b'%013d,"tx":%-19d}' % (ts_ms, tx_ns)  # padded with spaces: JSON allows them
+
+        return stamped_frame
 
     def frame(k: int, ts_ms: int) -> bytes:
         return heads[k % PACED_VARIANTS] + b"%013d}" % ts_ms

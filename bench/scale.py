@@ -1,7 +1,7 @@
-"""Scale: per-message cost from 1 to 1,500 topics, connections and threads, resume after drops,
-memory behind a slow callback.
+"""Scale: per-message cost from 1 to 1,500 topics, a steady 20,000 msg/s, connections and
+threads, resume after drops, memory behind a slow callback.
 
-Four cases, each beside the floor of :mod:`bench.streams` (websocket-client
+Five cases, each beside the floor of :mod:`bench.streams` (websocket-client
 ``create_connection(skip_utf8_validation=True)``, no socket timeout, blocking ``recv()`` +
 ``json.loads``):
 
@@ -13,6 +13,12 @@ Four cases, each beside the floor of :mod:`bench.streams` (websocket-client
   (``time.process_time``: every thread of this process, the server is elsewhere) from the
   10th percent of the messages to the last, over the messages in between, in µs. A last row
   divides bitsdk's cost at 1,500 topics by its cost at 1 topic (flat: at most 1.25x).
+- **steady 20,000 msg/s** on one topic, the server writing every 0.2 ms (a few messages at a
+  time) and stamping each message with ``tx``, its ``time.monotonic_ns()`` at the write. Per
+  contender: the process CPU per message (as above; target: bitsdk ≤ 0.8x the floor) and the
+  p50 of the latency from ``tx`` to the callback (same machine, same monotonic clock; target:
+  at most the floor's p50 + 20 µs). bitsdk runs with its default delivery (callbacks on the
+  dispatcher thread) and with ``delivery="inline"`` (callbacks on the connection thread).
 - **connections and threads** at 1,500 topics, on the loopback exchange
   (:class:`bitsdk.testing.LoopbackExchange`, in a separate process, 500 symbols listed): Bybit
   linear (ticker, orderbook.1 and publicTrade of each symbol, 21,000 characters a connection)
@@ -39,7 +45,8 @@ import types
 import uuid
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .core import Config, Contender, Row, Skip, case_rows, measure, median, missing_modules, quiet, skipped_row
+from .core import (Config, Contender, Row, Skip, Target, case_rows, measure, median, missing_modules, percentile, quiet,
+                   skipped_row)
 from .servers import ServerProcess
 from .streams import FLOOR_LABEL, _shut, _subscribe_frame
 
@@ -54,6 +61,10 @@ RESUME_TARGET = 1.0  # seconds from a drop to the next update
 RSS_TARGET = 64.0  # MiB of growth behind the slow callback
 SLOW_RATE = 20_000
 SLOW_CALLBACK = 0.001
+STEADY_RATE = 20_000  # msg/s of the steady case (CPU per message and callback latency)
+STEADY_SLICE = 0.0002  # the server writes every 0.2 ms (a few messages at a time), not in 5 ms bursts
+STEADY_TARGETS = (Target("bitsdk", "floor", "<=", 0.8),)
+STEADY_LATENCY_SLACK = 20.0  # µs over the floor's p50
 BITSDK_LABEL = "bitsdk WebsocketClient"
 
 
@@ -116,8 +127,13 @@ class Control:
 
         self.ws = create_connection(url, skip_utf8_validation=True, timeout=120)
 
-    def start(self, session: str, rate: float, count: int) -> None:
-        self.ws.send(json.dumps({"op": "bench.feed", "session": session, "rate": rate, "count": count}))
+    def start(self, session: str, rate: float, count: int, stamp: bool = False, slice_s: Optional[float] = None) -> None:
+        request: Dict[str, Any] = {"op": "bench.feed", "session": session, "rate": rate, "count": count}
+        if stamp:
+            request["stamp"] = True
+        if slice_s is not None:
+            request["slice"] = slice_s
+        self.ws.send(json.dumps(request))
 
     def finished(self, session: str) -> int:
         """Wait for the end of ``session``'s feed; the messages it sent.
@@ -222,6 +238,120 @@ def cost_rows(config: Config, url: str, control: Control) -> List[Row]:
             "bitsdk", median=growth, unit="x ↓", target=f"≤{FLATNESS:g}x (flat)",
             verdict="ok" if growth <= FLATNESS else "MISS", note=floor,
         ))
+    return rows
+
+
+# -- steady 20,000 msg/s: CPU per message and callback latency -----------------------------
+
+
+class SteadyCounter(CpuCounter):
+    """A :class:`CpuCounter` that also records each message's latency, from the server's
+    ``tx`` stamp (``time.monotonic_ns()`` as it wrote the frame) to the callback, in µs."""
+
+    __slots__ = ("latencies",)
+
+    def __init__(self, n: int, skip: int):
+        super().__init__(n, skip)
+        self.latencies: List[float] = []
+
+    def __call__(self, message: Any = None) -> None:
+        now = time.monotonic_ns()
+        data = message if message.__class__ is dict else message.data
+        if self.count >= self.skip:
+            self.latencies.append((now - data["tx"]) / 1000.0)
+        super().__call__()
+
+
+#: label -> the p50 latency (µs) of each recorded run, filled by the steady samples.
+STEADY_P50: Dict[str, List[float]] = {}
+
+
+def _steady_floor(url: str, control: Control, count: int, timeout: float, label: str) -> float:
+    from websocket import create_connection
+
+    session, session_url = _session_url(url)
+    ws = create_connection(session_url, skip_utf8_validation=True, timeout=timeout)
+    try:
+        ws.send(json.dumps({"op": "subscribe", "req_id": "bench", "args": ["tickers.S0000USDT"]}))
+        ws.recv()
+        ws.settimeout(None)
+        watchdog = threading.Timer(timeout, _shut, (ws.sock,))
+        watchdog.start()
+        counter = SteadyCounter(count, count // 10)
+        try:
+            control.start(session, STEADY_RATE, count, stamp=True, slice_s=STEADY_SLICE)
+            recv, loads = ws.recv, json.loads
+            while counter.count < count:
+                counter(loads(recv()))
+        finally:
+            watchdog.cancel()
+            watchdog.join()
+        control.finished(session)
+        STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
+        return counter.us_per_message(0)
+    finally:
+        ws.close()
+
+
+def _steady_bitsdk(url: str, control: Control, count: int, timeout: float, label: str, delivery: str) -> float:
+    from bitsdk.bybit import WebsocketClient
+
+    session, session_url = _session_url(url)
+    counter = SteadyCounter(count, count // 10)
+    ws = WebsocketClient(ws_url={"v5LinearPublic": session_url}, delivery=delivery)
+    try:
+        ws.on("update", counter)
+        ws.subscribe_v5("tickers.S0000USDT", "linear").result(timeout)
+        control.start(session, STEADY_RATE, count, stamp=True, slice_s=STEADY_SLICE)
+        cost = counter.us_per_message(timeout)
+        control.finished(session)
+        STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
+        return cost
+    finally:
+        ws.close()
+
+
+def steady_rows(config: Config, url: str, control: Control) -> List[Row]:
+    """CPU per message and p50 callback latency at a steady 20,000 msg/s, one topic."""
+    count = config.pick(STEADY_RATE * 5, STEADY_RATE // 2)
+    timeout = 30 + count / STEADY_RATE * 4
+    STEADY_P50.clear()
+
+    def floor_setup() -> Callable[[], float]:
+        return lambda: _steady_floor(url, control, count, timeout, FLOOR_LABEL)
+
+    def bitsdk_setup(delivery: str, label: str) -> Callable[[], Callable[[], float]]:
+        def setup() -> Callable[[], float]:
+            if missing_modules("bitsdk.bybit._ws"):
+                raise Skip("bitsdk.bybit._ws not available")
+            return lambda: _steady_bitsdk(url, control, count, timeout, label, delivery)
+        return setup
+
+    inline = BITSDK_LABEL + ' (delivery="inline")'
+    contenders = config.select([
+        Contender("floor", FLOOR_LABEL, floor_setup),
+        Contender("bitsdk", BITSDK_LABEL, bitsdk_setup("dispatcher", BITSDK_LABEL)),
+        Contender("bitsdk", inline, bitsdk_setup("inline", inline), reference=False),
+    ])
+    results = measure(contenders, rounds=config.pick(5, 1), warmup=0)
+    case = f"steady {STEADY_RATE:,} msg/s, 1 topic, n={count:,}"
+    rows = case_rows(SECTION, case + ": CPU per message", contenders, results, "µs CPU/msg ↓", STEADY_TARGETS)
+    # The latency target is additive (the floor's p50 + 20 µs), so its rows are made here.
+    floor_p50 = median(STEADY_P50[FLOOR_LABEL]) if STEADY_P50.get(FLOOR_LABEL) else None
+    for contender in contenders:
+        runs = STEADY_P50.get(contender.label)
+        if not runs or results[contender.label][1]:
+            continue
+        p50 = median(runs)
+        row = Row(SECTION, case + ": callback latency p50", contender.label, contender.family, median=p50,
+                  unit="µs ↓", note=f"p50 per run: {', '.join(f'{v:,.0f}' for v in runs)}")
+        if floor_p50:
+            row.ratios["floor"] = p50 / floor_p50
+            if contender.family == "bitsdk":
+                row.target = f"≤ floor + {STEADY_LATENCY_SLACK:g} µs"
+                row.verdict = "ok" if p50 <= floor_p50 + STEADY_LATENCY_SLACK else "MISS"
+                row.note += f"; floor + {p50 - floor_p50:,.0f} µs"
+        rows.append(row)
     return rows
 
 
@@ -538,7 +668,7 @@ def slow_rows(config: Config, url: str, control: Control) -> List[Row]:
 
 
 def run(config: Config) -> List[Row]:
-    """The four cases; a case that cannot run yields a 'skipped' row."""
+    """The five cases; a case that cannot run yields a 'skipped' row."""
     reason = missing_modules("websockets", "websocket")
     if reason:
         return [skipped_row(SECTION, reason)]
@@ -551,7 +681,8 @@ def run(config: Config) -> List[Row]:
     with server:
         url = server.ws_url(PATH)
         control = Control(server.ws_url("/control"))
-        cases: List[Tuple[str, Callable[[], List[Row]]]] = [("cost", lambda: cost_rows(config, url, control))]
+        cases: List[Tuple[str, Callable[[], List[Row]]]] = [("cost", lambda: cost_rows(config, url, control)),
+                                                            ("steady", lambda: steady_rows(config, url, control))]
         if "bitsdk" in config.families:  # bitsdk alone has targets there
             cases += [("connections", lambda: conns_rows(config)), ("resume", lambda: resume_rows(config))]
         cases.append(("slow callback", lambda: slow_rows(config, url, control)))

@@ -23,7 +23,10 @@ topics it subscribes under that session; a ``{"op": "bench.feed", "session": id,
 deltas at ``R`` messages per second in 5 ms slices, round robin over the session's topics, each
 to the connection holding it, and answers ``{"op": "bench.feed", "session": id, "sent": n}``
 when done (or when a reader went away). Each
-message's ``ts`` is the time it was due, so a reader's lag is ``now - ts``.
+message's ``ts`` is the time it was due, so a reader's lag is ``now - ts``. With
+``"stamp": true`` each message also carries ``tx``, the ``time.monotonic_ns()`` at which it
+was written (for latencies in µs), and ``"slice": s`` sets the pacing slice in seconds (a
+short slice sends a few messages at a time, as an exchange does, instead of 5 ms bursts).
 
 Loopback (``python -m bench.servers loopback --exchange bybit``): a
 :class:`bitsdk.testing.LoopbackExchange` in this process; each stdin line ``drop`` calls
@@ -57,6 +60,7 @@ HTTP_BODY = (
 )
 CHUNK = 256 * 1024
 SETTLE = 0.25  # seconds between a subscribe acknowledgement and the feed (see _Exchange.handle)
+PACE_SLICE = 0.005  # seconds between the slices of a paced feed
 ORDER_OPS = frozenset(
     {"order.create", "order.amend", "order.cancel", "order.create-batch", "order.amend-batch", "order.cancel-batch"}
 )
@@ -237,7 +241,8 @@ class _Exchange:
                 elif op in ORDER_OPS:
                     ws.send(_order_reply(msg))
                 elif op == "bench.feed":
-                    sent = self.paced(str(msg["session"]), float(msg["rate"]), int(msg["count"]))
+                    sent = self.paced(str(msg["session"]), float(msg["rate"]), int(msg["count"]),
+                                      stamp=bool(msg.get("stamp")), slice_s=float(msg.get("slice", PACE_SLICE)))
                     ws.send(json.dumps({"op": "bench.feed", "session": msg["session"], "sent": sent}))
         except Exception:  # a client vanishing mid-blast is normal here
             pass
@@ -250,13 +255,13 @@ class _Exchange:
                     else:
                         self.sessions.pop(session, None)
 
-    def paced(self, session: str, rate: float, count: int) -> int:
+    def paced(self, session: str, rate: float, count: int, stamp: bool = False, slice_s: float = PACE_SLICE) -> int:
         """Send ``count`` ticker deltas at ``rate`` a second over the session's topics; how many went out."""
         with self.lock:
             subs = list(self.sessions.get(session, []))
         if not subs or rate <= 0:
             return 0
-        frames = [paced_frames(topic) for _, topic in subs]
+        frames = [paced_frames(topic, stamped=stamp) for _, topic in subs]
         n = len(subs)
         start, start_ms = time.monotonic(), time.time_ns() // 1_000_000
         sent = 0
@@ -264,16 +269,17 @@ class _Exchange:
             due = min(count, int((time.monotonic() - start) * rate) + 1)
             if due > sent:
                 out: Dict[Any, List[bytes]] = {}
+                stamp_args = (time.monotonic_ns(),) if stamp else ()
                 for k in range(sent, due):
                     ws = subs[k % n][0]
-                    out.setdefault(ws, []).append(frames[k % n](k // n, start_ms + int(k * 1000 / rate)))
+                    out.setdefault(ws, []).append(frames[k % n](k // n, start_ms + int(k * 1000 / rate), *stamp_args))
                 try:
                     for ws, parts in out.items():
                         _blast(ws, b"".join(parts))
                 except OSError:  # the reader went away: the feed ends here
                     return sent
                 sent = due
-            time.sleep(0.005)
+            time.sleep(slice_s)
         return sent
 
 

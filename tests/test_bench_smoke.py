@@ -39,7 +39,7 @@ def test_prints_one_table_with_the_expected_rows(bench_run):
     for statement in ("import requests, websocket, attrs", "import bitsdk.bybit;", "import bitsdk.bitget;"):
         assert any(line.startswith("Import") and statement in line for line in lines), statement
     body = [line for line in lines[2:] if line.startswith(("REST", "Import"))]
-    assert len(body) == 8 * 2 + 2 + 3  # 8 REST rows per transport, the rate_limit pair, 3 imports
+    assert len(body) == 8 * 2 + 2 + 5  # 8 REST rows per transport, the rate_limit pair, 5 imports
     assert not any("pybit" in line or "ccxt" in line for line in body)  # --contenders was honoured
     assert "failed:" not in stdout and "skipped:" not in stdout
 
@@ -53,7 +53,7 @@ def test_writes_markdown_and_json(bench_run):
     assert record["environment"]["mode"] == "quick"
     assert {row["section"] for row in rows} == {"REST", "Import"}
     measured = [row for row in rows if row["median"] is not None]
-    assert len(measured) == len(rows) == 8 * 2 + 2 + 3
+    assert len(measured) == len(rows) == 8 * 2 + 2 + 5
     bitsdk_rest = [row for row in rows if row["section"] == "REST" and row["family"] == "bitsdk"]
     assert all(row["ratios"].get("floor") and row["target"] for row in bitsdk_rest)
 
@@ -98,6 +98,14 @@ def test_scale_section_reports_every_case(scale_run):
         cost = cases(f"per-message CPU, {topics}")
         assert sorted(row["family"] for row in cost) == ["bitsdk", "floor"], topics
         assert all(row["unit"].startswith("µs CPU/msg") for row in cost)
+    steady_cpu = cases("steady 20,000 msg/s, 1 topic, n=10,000: CPU per message")
+    assert sorted(row["family"] for row in steady_cpu) == ["bitsdk", "bitsdk", "floor"]
+    assert all(row["verdict"] in ("ok", "MISS") for row in steady_cpu if row["family"] == "bitsdk")
+    steady_latency = cases("steady 20,000 msg/s, 1 topic, n=10,000: callback latency p50")
+    assert sorted(row["family"] for row in steady_latency) == ["bitsdk", "bitsdk", "floor"]
+    for row in steady_latency:  # a latency from the server's stamp: positive, far below the run's length
+        assert 0 < row["median"] < 500_000 and row["unit"].startswith("µs")
+        assert row["family"] == "floor" or row["target"] == "≤ floor + 20 µs"
     (flat,) = cases("per-message CPU, 1,500 topics / 1 topic")
     assert flat["target"] and flat["verdict"] in ("ok", "MISS")
     for case in ("Bybit linear, 1,500 topics", "Bitget V2 public, 1,500 channels"):
