@@ -203,7 +203,7 @@ class CommandFuture:
             if not self._pass_gate(max(own, 0.0)):
                 # The reader may be stuck or gone: the deadline is enforced here too.
                 self._expire()
-            self._pass_gate(-1)
+                self._pass_gate(-1)  # resolved by now, here or by a reply that just came
             return
         if not self._pass_gate(timeout):
             raise CommandTimeoutError(

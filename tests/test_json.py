@@ -36,6 +36,8 @@ DOCUMENTS = [
     b'12345678901234567890',
     b'{"orderId":"1321003749386327552","n": 1234567890123456789012}',
     b'{"x": [1,\n 99999999999999999999]}',
+    b'[ -99999999999999999999 ]',
+    b'{"a":\t-9223372036854775809,"b":\r\n9223372036854775807}',
     b'{"f":1.5,"g":-0.0,"h":1e308,"i":1E-7,"j":0.1}',
     b'{"big":1e400}',  # orjson refuses, the stdlib gives inf
     b'{"nan":NaN,"inf":Infinity}',
@@ -61,6 +63,21 @@ def test_loads_equals_the_stdlib(impl, doc):
         return
     if not text.startswith("\ufeff"):
         assert repr(_json.loads(text)) == repr(json.loads(text))
+
+
+@pytest.mark.parametrize("doc, long", [
+    (b'{"orderId":"1321003749386327552","ts":1700000000000}', False),  # a long id inside a string
+    (b'{"list":["12345678901234567890123"]}', False),
+    (b'{"n":1234567890123456789}', True),
+    (b'{"n": -1234567890123456789}', True),
+    (b'[1,\n12345678901234567890]', True),
+    (b'12345678901234567890', True),
+    ('{"n":12345678901234567890}', True),  # text as well as bytes
+])
+def test_only_integer_tokens_of_19_digits_leave_orjson(doc, long):
+    # The guard that keeps results exact must not send ordinary exchange messages (long ids
+    # are strings there) to the slow path.
+    assert _json._may_hold_long_int(doc) is long
 
 
 @pytest.mark.parametrize("doc", [b"", b"{", b"{'a':1}", b"\xff\xfe\xfa", b"[1,]", "{\"a\":1".encode()])
