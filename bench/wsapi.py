@@ -6,8 +6,10 @@ answers each ``order.*`` command at once with the reply shape of spec/bybit.md Â
 
 - the floor: websocket-client ``create_connection(..., skip_utf8_validation=True)``, then per
   command ``send`` + blocking ``recv`` + ``json.loads`` on the calling thread;
-- bitsdk ``WebsocketAPIClient.submit_new_order`` (the reply is read by the connection thread
-  and resolves a ``threading.Event`` future the caller blocks on);
+- bitsdk ``WebsocketAPIClient.submit_new_order``: the connection has its own thread, which
+  keeps reading (heartbeats, drops, other messages); while it is idle, the caller blocked on
+  the command's future reads the reply itself ("caller reads", :mod:`bitsdk._ws.reader`), so
+  the reply wakes one thread, as in the floor;
 - pybit ``WebSocketTrading.place_order`` with a callback that sets a ``threading.Event``
   (``TRADE_WSS`` patched; a reference, no target).
 """

@@ -85,6 +85,7 @@ class CommandFuture:
         "_sending",
         "_cancelled",
         "_waiters",
+        "_drive",
     )
 
     def __init__(
@@ -115,6 +116,10 @@ class CommandFuture:
         self._cancelled = False
         # Wake-ups for wait()/as_completed(), run on the resolving thread (not the dispatcher).
         self._waiters: Optional[List[Callable[["CommandFuture"], None]]] = None
+        # Set by the client when the connection lets a waiting caller read its reply itself:
+        # _drive(future, deadline) reads until the future is done or the deadline passes,
+        # or returns at once when another thread is reading.
+        self._drive: Optional[Callable[["CommandFuture", float], None]] = None
 
     # -- the consumer side -------------------------------------------------------------
 
@@ -198,6 +203,13 @@ class CommandFuture:
     def _wait(self, timeout: Optional[float]) -> None:
         if self._state is _DONE:
             return
+        drive = self._drive
+        if drive is not None:
+            # Read the reply on this thread when the connection is idle: the reply then wakes
+            # one thread (this one) instead of the connection thread and then this one.
+            drive(self, self.deadline if timeout is None else min(self.deadline, time.monotonic() + timeout))
+            if self._state is _DONE:
+                return
         own = self.deadline - time.monotonic()
         if timeout is None or timeout >= own:
             if not self._pass_gate(max(own, 0.0)):

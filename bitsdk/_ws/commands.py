@@ -41,6 +41,9 @@ def send_command(
         conn = self._ensure(ws_key)
         ws = self._wait_live(conn, timeout)
     fut = CommandFuture(request_id, op, ws_key, frame, timeout, self._call_soon)
+    reader = conn.reader
+    if reader is not None and reader.baton is not None:
+        fut._drive = partial(conn.read_for, reader, ws)  # result() may read the reply itself
     if conn.pacer is not None:
         conn.pacer.acquire(conn.stop)  # commands count against the message rate too
     self._pending.add(match_key, fut)  # before sending: a fast reply must find it

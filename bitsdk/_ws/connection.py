@@ -156,6 +156,10 @@ class Connection:
         """Ask for a fresh connection (the reader ends the current one on its next read)."""
         self.recycle_reason = reason
         self._unhealthy = True
+        self._shut_socket()
+
+    def _shut_socket(self) -> None:
+        """Wake whoever reads the socket: its reads end at once."""
         sock = self.sock
         if sock is not None:
             try:
@@ -174,12 +178,7 @@ class Connection:
                     ws.send_close()
             except Exception:  # noqa: BLE001 - best effort
                 pass
-        sock = self.sock
-        if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        self._shut_socket()
 
     def set_live(self, ws: Optional[websocket.WebSocket]) -> None:
         with self.cond:
@@ -261,6 +260,34 @@ class Connection:
             except Exception as exc:  # noqa: BLE001 - socket died; the reader handles it
                 client._logger.debug("%s: %s frame not sent (%s)", self.name, op, exc)
                 return
+
+    def read_for(self, reader: Reader, ws: websocket.WebSocket, until: Any, deadline: float) -> None:
+        """Read this socket on the calling thread until ``until`` (a command's future) is done
+        or ``deadline`` (monotonic) passes, if nobody else is reading it right now; else
+        return at once (the caller then waits for its future as usual). See "caller reads"
+        in :mod:`bitsdk._ws.reader`.
+        """
+        baton = reader.baton
+        if baton is None or not baton.acquire(False):
+            return
+        try:
+            if self.reader is not reader or self.live is not ws or self.stop.is_set():
+                return  # a socket being replaced: its connection thread handles the rest
+            reader.hold(True)
+            try:
+                read_loop(self, ws, until=until, until_deadline=deadline, reader=reader)
+            finally:
+                reader.hold(False)
+        except Stopped:
+            pass
+        except LinkDead as exc:
+            # The connection thread reconnects; it learns why on its next look at the socket.
+            self.recycle_reason = str(exc)
+            self._shut_socket()
+        except Exception:  # noqa: BLE001 - a bug: say so; the caller still gets its outcome
+            self.client._logger.exception("%s: reading for a command's caller failed", self.name)
+        finally:
+            baton.release()
 
     # ------------------------------------------------------------------ replies (reader thread)
 
@@ -364,6 +391,10 @@ class Connection:
         client = self.client
         reader, self.reader = self.reader, None
         if reader is not None:
+            if reader.baton is not None:
+                self._shut_socket()  # a caller reading this socket stops at once...
+                with reader.baton:  # ...and is out before anything is torn down
+                    reader.close()
             reader.flush()  # replies already read resolve their futures
         self.set_live(None)
         with client._topic_cond:
@@ -466,7 +497,7 @@ class Connection:
         client = self.client
         ws = self._connect()
         ws.settimeout(client._tick)
-        self.reader = Reader(ws)
+        self.reader = Reader(ws, caller_reads=self.ws_key in client.COMMAND_KEYS and not client._inline)
         self.heartbeat = Heartbeat(client._ping_interval, client._pong_timeout, time.monotonic())
         if self.private:
             self._login(ws)

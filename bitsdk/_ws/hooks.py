@@ -16,6 +16,9 @@ Class attributes:
     every ws_key of the exchange (a ``ws_url`` dict may name any of them).
 ``PRIVATE_KEYS``
     ws_keys that log in on connect (every connection of such a key logs in).
+``COMMAND_KEYS``
+    ws_keys that carry WebSocket API commands: a caller blocked on a command's result reads
+    the socket itself while the connection thread is idle (see :mod:`bitsdk._ws.reader`).
 ``NEEDS_PASS``
     private connections also need ``api_pass`` (Bitget).
 ``DEFAULT_PING_INTERVAL`` / ``DEFAULT_PONG_TIMEOUT`` / ``DEFAULT_RECV_WINDOW``
@@ -124,6 +127,7 @@ class ExchangeHooks:
     WS_KEYS: Tuple[str, ...] = ()
     EXCHANGE_KEYS: Tuple[str, ...] = ()
     PRIVATE_KEYS: FrozenSet[str] = frozenset()
+    COMMAND_KEYS: FrozenSet[str] = frozenset()
     NEEDS_PASS = False
     DEFAULT_PING_INTERVAL = 20.0
     DEFAULT_PONG_TIMEOUT = 10.0

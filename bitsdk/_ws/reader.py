@@ -16,13 +16,26 @@ settled on the connection. Then, per socket read:
 A receive timeout is a tick: the stop flag, a requested recycle, the heartbeat, command
 deadlines and subscribe deadlines are checked there (and at least every tick while data
 flows).
+
+**Caller reads** (connections that carry WebSocket API commands, ``COMMAND_KEYS``, with the
+default delivery): a caller blocked on a command's result reads the socket itself while the
+connection thread is idle, so the reply wakes one thread (the caller, as in a plain
+send-then-recv loop) instead of two (the connection thread, then the caller). The socket is
+read by whoever holds ``Reader.baton``, from the ``recv`` to the end of that read's
+processing, so messages are still handled one read at a time and in order, by the same code.
+The connection thread waits for data *without* the baton (``poll``), takes it to read, and
+leaves the socket alone while a caller holds it; a caller that finds the baton taken waits
+for its future as usual. A caller returns as soon as its own reply is handled; anything it
+read for others is delivered exactly as the connection thread would have delivered it.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import socket
 import ssl
+import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, cast
 
@@ -69,9 +82,10 @@ class Reader:
     caller runs at once instead of waking a second time for the GIL.
     """
 
-    __slots__ = ("recv", "parser", "carry", "_deferred")
+    __slots__ = ("recv", "parser", "carry", "_deferred", "baton", "_poll_own", "_poll_caller", "_tls_pending",
+                 "_epoll", "_fd")
 
-    def __init__(self, ws: websocket.WebSocket):
+    def __init__(self, ws: websocket.WebSocket, caller_reads: bool = False):
         sock = ws.sock
         if sock is None:
             raise websocket.WebSocketConnectionClosedException("the socket closed during the handshake")
@@ -79,6 +93,26 @@ class Reader:
         self.parser = FrameParser()
         self.carry: Optional[List[Message]] = None
         self._deferred: List[Callable[[], Any]] = []
+        # Caller reads (see the module docstring): whoever holds the baton reads the socket.
+        self.baton = threading.Lock() if caller_reads else None
+        # A poll object serves one thread at a time: one for the connection thread, one for
+        # the callers (one at a time: the baton holder). On Linux the connection thread's is
+        # an epoll that a caller disarms while it reads, so a reply wakes the caller alone.
+        self._epoll: Any = None
+        self._fd = sock.fileno()
+        self._poll_own: Optional[Callable[[float], bool]] = None
+        self._poll_caller: Optional[Callable[[float], bool]] = None
+        if caller_reads:
+            if hasattr(select, "epoll"):
+                self._epoll = select.epoll()
+                self._epoll.register(self._fd, select.EPOLLIN)
+                epoll_wait = self._epoll.poll
+                self._poll_own = lambda timeout: bool(epoll_wait(max(timeout, 0.0)))
+            else:  # pragma: no cover - no epoll: the connection thread wakes too, harmlessly
+                self._poll_own = _poller(sock)
+            self._poll_caller = _poller(sock)
+        # Bytes TLS has decrypted but not handed out yet: poll() cannot see them.
+        self._tls_pending: Optional[Callable[[], int]] = getattr(sock, "pending", None)
         # Bytes websocket-client read past the handshake (none today: it reads the HTTP
         # response line by line), parsed first so that nothing is lost either way.
         fb = getattr(ws, "frame_buffer", None)
@@ -99,6 +133,54 @@ class Reader:
         for fn in todo:
             fn()
 
+    def ready(self, timeout: float, caller: bool = False) -> bool:
+        """True when a ``recv`` finds data now or within ``timeout`` seconds (caller reads;
+        the GIL is released while waiting). ``caller``: asked by a command's caller."""
+        pending = self._tls_pending
+        if pending is not None and pending():
+            return True
+        poll = self._poll_caller if caller else self._poll_own
+        assert poll is not None
+        return poll(timeout)
+
+    def hold(self, reading: bool) -> None:
+        """A caller starts (``True``) or stops reading: the connection thread's wait ignores
+        the socket meanwhile (where epoll allows it), so it is not woken for the caller's data."""
+        ep = self._epoll
+        if ep is not None:
+            try:
+                ep.modify(self._fd, 0 if reading else select.EPOLLIN)
+            except (OSError, ValueError):  # closed under us: the connection thread sees it anyway
+                pass
+
+    def close(self) -> None:
+        """Release the epoll handle (the connection thread, when the socket ends)."""
+        ep, self._epoll = self._epoll, None
+        if ep is not None:
+            ep.close()
+
+    def buffered(self) -> bool:
+        """True when TLS holds decrypted bytes that no ``poll`` would announce."""
+        pending = self._tls_pending
+        return pending is not None and pending() > 0
+
+
+def _poller(sock: Any) -> Callable[[float], bool]:
+    """``wait(timeout) -> bool``: whether ``sock`` is readable (or failed) within ``timeout`` s."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(sock.fileno(), select.POLLIN)  # errors and hang-ups are always reported
+
+        def wait(timeout: float) -> bool:
+            return bool(poller.poll(max(timeout, 0.0) * 1000.0))
+
+        return wait
+
+    def wait_select(timeout: float) -> bool:  # pragma: no cover - platforms without poll()
+        return bool(select.select([sock], [], [sock], max(timeout, 0.0))[0])
+
+    return wait_select
+
 
 def _close_reply(conn: "Connection", ws: websocket.WebSocket, status: int, reason: str = "") -> None:
     """Answer or start the close handshake (best effort: the link is ending anyway)."""
@@ -109,14 +191,26 @@ def _close_reply(conn: "Connection", ws: websocket.WebSocket, status: int, reaso
         pass
 
 
-def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optional[float] = None) -> Any:
+def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optional[float] = None,
+              until: Any = None, until_deadline: float = 0.0, reader: Optional[Reader] = None) -> Any:
     """Receive until the link ends (raises :class:`LinkDead` or :class:`Stopped`).
 
     In login mode (``login_deadline`` set) it returns ``(msg, verdict)`` at the login reply,
     or ``None`` at the deadline; messages read after the reply wait in ``reader.carry``.
+
+    A caller's read (``until``, a command's future; the caller holds ``reader.baton``)
+    returns ``None`` once ``until`` is done or ``until_deadline`` (monotonic) has passed.
     """
     client = conn.client
-    reader: Reader = conn.reader
+    if reader is None:
+        reader = conn.reader
+    assert reader is not None
+    baton = reader.baton
+    caller = until is not None
+    # The connection thread of a caller-reads socket: waits for data without the baton.
+    shared = baton is not None and not caller and login_deadline is None
+    held = False
+    ready = reader.ready
     key = conn.ws_key
     recv = reader.recv
     feed = reader.parser.feed
@@ -140,123 +234,150 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
     next_tick = mono() + tick
     items, reader.carry = reader.carry, None
     fatal: Optional[FrameError] = None  # a protocol error, raised once the messages before it are delivered
-    while True:
-        if items is None:
-            try:
-                data: Optional[bytes] = recv(_RECV_SIZE)
-            except (socket.timeout, ssl.SSLWantReadError):
-                data = None
-            except OSError as exc:
-                if stop.is_set():
-                    raise Stopped from None
-                if conn.recycle_reason:
-                    raise LinkDead(conn.recycle_reason) from None
-                raise LinkDead(f"connection lost ({type(exc).__name__}: {exc})") from None
-            now = mono()
-            if data is not None:
-                if not data:
-                    if stop.is_set():
-                        raise Stopped
-                    if conn.recycle_reason:
-                        raise LinkDead(conn.recycle_reason)
-                    raise LinkDead("connection closed by the server (no close frame)")
-                hb.last_rx = now
+    if shared and items is not None:
+        baton.acquire()  # type: ignore[union-attr]  # the login read's leftovers come before any caller's read
+        held = True
+    try:
+        while True:
+            if items is None:
+                data: Optional[bytes] = None
                 try:
-                    items = feed(data)
-                except FrameError as exc:
-                    items, fatal = exc.messages, exc
-        else:
-            now = mono()
-        if items:
-            conn.messages += len(items)
-            batch: List[Any] = []
-            for item in items:
-                if item.__class__ is bytes:
-                    event = None
-                    if len(item) <= control_max:
-                        try:
-                            text = item.decode()
-                        except UnicodeDecodeError as exc:
-                            event = _unreadable(key, item, f"not UTF-8 text: {exc}")
-                        else:
-                            if not text or is_control(conn, text):
-                                continue
-                    if event is None:
-                        try:
-                            msg = loads(item)
-                        except ValueError as exc:
-                            event = _unreadable(key, item, f"not JSON: {exc}")
-                        else:
+                    if shared:
+                        # Take the baton only to read: a caller may hold it (and the data) now.
+                        if ready(tick):
+                            baton.acquire()  # type: ignore[union-attr]
+                            held = True
+                            if ready(0.0):
+                                data = recv(_RECV_SIZE)
+                            else:  # a caller took what woke us
+                                baton.release()  # type: ignore[union-attr]
+                                held = False
+                    elif caller:
+                        if ready(min(tick, until_deadline - mono()), True):
+                            data = recv(_RECV_SIZE)
+                    else:
+                        data = recv(_RECV_SIZE)
+                except (socket.timeout, ssl.SSLWantReadError):
+                    data = None
+                except OSError as exc:
+                    if stop.is_set():
+                        raise Stopped from None
+                    if conn.recycle_reason:
+                        raise LinkDead(conn.recycle_reason) from None
+                    raise LinkDead(f"connection lost ({type(exc).__name__}: {exc})") from None
+                now = mono()
+                if data is not None:
+                    if not data:
+                        if stop.is_set():
+                            raise Stopped
+                        if conn.recycle_reason:
+                            raise LinkDead(conn.recycle_reason)
+                        raise LinkDead("connection closed by the server (no close frame)")
+                    hb.last_rx = now
+                    try:
+                        items = feed(data)
+                    except FrameError as exc:
+                        items, fatal = exc.messages, exc
+            else:
+                now = mono()
+            if items:
+                conn.messages += len(items)
+                batch: List[Any] = []
+                for item in items:
+                    if item.__class__ is bytes:
+                        event = None
+                        if len(item) <= control_max:
                             try:
-                                if verdict_of is not None:
-                                    outcome = verdict_of(msg)
-                                    if outcome is not None:
-                                        reader.carry = _after(items, item)
-                                        _hand_off_now(batch, inline, deliver, hand_off, reader)
-                                        return msg, outcome
-                                event = route(key, msg)
-                                if event is None:
+                                text = item.decode()
+                            except UnicodeDecodeError as exc:
+                                event = _unreadable(key, item, f"not UTF-8 text: {exc}")
+                            else:
+                                if not text or is_control(conn, text):
                                     continue
-                                kind = event.kind
-                                if kind != "update" and (kind == "response" or kind == "exception") and not event.ws_api:
-                                    # A subscribe reply may emit rejections: what came before goes first.
-                                    _hand_off_now(batch, inline, deliver, hand_off, reader)
-                                    event = on_reply(msg, event)  # subscribe acknowledgements
+                        if event is None:
+                            try:
+                                msg = loads(item)
+                            except ValueError as exc:
+                                event = _unreadable(key, item, f"not JSON: {exc}")
+                            else:
+                                try:
+                                    if verdict_of is not None:
+                                        outcome = verdict_of(msg)
+                                        if outcome is not None:
+                                            reader.carry = _after(items, item)
+                                            _hand_off_now(batch, inline, deliver, hand_off, reader)
+                                            return msg, outcome
+                                    event = route(key, msg)
                                     if event is None:
                                         continue
-                            except (LinkDead, Stopped):
-                                raise
-                            except Exception as exc:  # noqa: BLE001 - one odd frame must not kill the link
-                                event = Event("exception", key, msg, error=exc)
-                    if inline:
-                        if deferred:
-                            reader.flush()  # a command's caller first, then the callbacks
-                        deliver(event)
-                        if stop.is_set():
-                            raise Stopped
-                        t = mono()
-                        if t >= next_tick:
-                            next_tick = t + tick
-                            _tick(conn, ws, t, None, check_dead=False)
-                    elif listeners.get(event.kind) or has_queue:
-                        batch.append(event)  # events nobody consumes are not queued
-                else:
-                    conn.messages -= 1  # control frames are not messages
-                    opcode, payload = cast(Tuple[int, bytes], item)
-                    if opcode == PING:
-                        try:
-                            ws.pong(payload)
-                        except Exception as exc:  # noqa: BLE001
-                            raise LinkDead(f"pong failed ({exc})") from None
-                    elif opcode == CLOSE:
-                        _hand_off_now(batch, inline, deliver, hand_off, reader)
-                        _close_reply(conn, ws, _STATUS_NORMAL)
-                        if stop.is_set():
-                            raise Stopped
-                        code = int.from_bytes(payload[:2], "big") if payload else None
-                        why = payload[2:].decode("utf-8", "replace")
-                        raise LinkDead("closed by the server" + (f" (status {code}{': ' + why if why else ''})" if code else ""))
-                    elif opcode == BINARY:
-                        conn.messages += 1  # a message, ignored: both exchanges speak text
-                    # PONG: a sign of life, counted when the bytes arrived
-            if batch:
-                hand_off(batch)
-                if len(batch) >= _BUSY_READ:
-                    # A busy feed: let the consumer (woken above) take the GIL now rather
-                    # than after the next reads (CPython hands the GIL back to an I/O-bound
-                    # thread before a waiting one; that delay was most of the callback latency).
-                    _yield()
-            if deferred:
-                reader.flush()
-        items = None
-        if fatal is not None:
-            _close_reply(conn, ws, _STATUS_PROTOCOL_ERROR, str(fatal))
-            raise LinkDead(f"protocol error: {fatal}")
-        if now < next_tick:
-            continue
-        next_tick = now + tick
-        if _tick(conn, ws, now, login_deadline, check_dead=True):
-            return None
+                                    kind = event.kind
+                                    if kind != "update" and (kind == "response" or kind == "exception") and not event.ws_api:
+                                        # A subscribe reply may emit rejections: what came before goes first.
+                                        _hand_off_now(batch, inline, deliver, hand_off, reader)
+                                        event = on_reply(msg, event)  # subscribe acknowledgements
+                                        if event is None:
+                                            continue
+                                except (LinkDead, Stopped):
+                                    raise
+                                except Exception as exc:  # noqa: BLE001 - one odd frame must not kill the link
+                                    event = Event("exception", key, msg, error=exc)
+                        if inline:
+                            if deferred:
+                                reader.flush()  # a command's caller first, then the callbacks
+                            deliver(event)
+                            if stop.is_set():
+                                raise Stopped
+                            t = mono()
+                            if t >= next_tick:
+                                next_tick = t + tick
+                                _tick(conn, ws, t, None, check_dead=False)
+                        elif listeners.get(event.kind) or has_queue:
+                            batch.append(event)  # events nobody consumes are not queued
+                    else:
+                        conn.messages -= 1  # control frames are not messages
+                        opcode, payload = cast(Tuple[int, bytes], item)
+                        if opcode == PING:
+                            try:
+                                ws.pong(payload)
+                            except Exception as exc:  # noqa: BLE001
+                                raise LinkDead(f"pong failed ({exc})") from None
+                        elif opcode == CLOSE:
+                            _hand_off_now(batch, inline, deliver, hand_off, reader)
+                            _close_reply(conn, ws, _STATUS_NORMAL)
+                            if stop.is_set():
+                                raise Stopped
+                            code = int.from_bytes(payload[:2], "big") if payload else None
+                            why = payload[2:].decode("utf-8", "replace")
+                            raise LinkDead("closed by the server" + (f" (status {code}{': ' + why if why else ''})" if code else ""))
+                        elif opcode == BINARY:
+                            conn.messages += 1  # a message, ignored: both exchanges speak text
+                        # PONG: a sign of life, counted when the bytes arrived
+                if batch:
+                    hand_off(batch)
+                    if len(batch) >= _BUSY_READ:
+                        # A busy feed: let the consumer (woken above) take the GIL now rather
+                        # than after the next reads (CPython hands the GIL back to an I/O-bound
+                        # thread before a waiting one; that delay was most of the callback latency).
+                        _yield()
+                if deferred:
+                    reader.flush()
+            items = None
+            if fatal is not None:
+                _close_reply(conn, ws, _STATUS_PROTOCOL_ERROR, str(fatal))
+                raise LinkDead(f"protocol error: {fatal}")
+            if held:
+                baton.release()  # type: ignore[union-attr]
+                held = False
+            elif caller and (until.done() or now >= until_deadline) and not reader.buffered():
+                return None  # (bytes TLS decrypted are read first: no poll() would announce them)
+            if now < next_tick:
+                continue
+            next_tick = now + tick
+            if _tick(conn, ws, now, login_deadline, check_dead=True):
+                return None
+    finally:
+        if held:
+            baton.release()  # type: ignore[union-attr]
 
 
 def _unreadable(key: str, item: bytes, why: str) -> Event:

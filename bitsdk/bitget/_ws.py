@@ -96,6 +96,7 @@ class _BitgetWebsocketClient(BaseWebsocketClient):
     EXCHANGE = "bitget"
     EXCHANGE_KEYS = tuple(WS_KEY_MAP)
     PRIVATE_KEYS = frozenset(("v2Private", "v3Private"))
+    COMMAND_KEYS = frozenset(("v3Private",))
     DEFAULT_PING_INTERVAL = 25.0
     DEFAULT_PONG_TIMEOUT = 10.0
     DEFAULT_RECV_WINDOW = 0

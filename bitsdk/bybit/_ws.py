@@ -145,6 +145,7 @@ class WebsocketClient(BaseWebsocketClient):
     WS_KEYS = tuple(WS_KEY_MAP)
     EXCHANGE_KEYS = WS_KEYS
     PRIVATE_KEYS = frozenset(("v5Private", "v5PrivateTrade"))
+    COMMAND_KEYS = frozenset(("v5PrivateTrade",))
     DEFAULT_PING_INTERVAL = 20.0
     DEFAULT_PONG_TIMEOUT = 10.0
     DEFAULT_RECV_WINDOW = 5000
