@@ -368,8 +368,14 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
             if held:
                 baton.release()  # type: ignore[union-attr]
                 held = False
-            elif caller and (until.done() or now >= until_deadline) and not reader.buffered():
-                return None  # (bytes TLS decrypted are read first: no poll() would announce them)
+            elif caller:
+                if (until.done() or now >= until_deadline) and not reader.buffered():
+                    return None  # (bytes TLS decrypted are read first: no poll() would announce them)
+                if stop.is_set():
+                    raise Stopped
+                if conn.recycle_reason:
+                    raise LinkDead(conn.recycle_reason)
+                continue  # the periodic checks stay with the connection thread (it ticks meanwhile)
             if now < next_tick:
                 continue
             next_tick = now + tick
