@@ -111,6 +111,10 @@ class Target:
     op: str  # "<=" or ">="
     ratio: float
     text: str = ""  # how the table states it, when the ratio alone would read oddly
+    only: Tuple[str, ...] = ()  # the contender labels it applies to (empty: the whole family)
+
+    def applies(self, contender: "Contender") -> bool:
+        return contender.family == self.family and (not self.only or contender.label in self.only)
 
     def met(self, value: float) -> bool:
         return value <= self.ratio if self.op == "<=" else value >= self.ratio
@@ -297,7 +301,7 @@ def case_rows(
         }
         if contender.family == "floor" and contender.reference:
             row.ratios["floor"] = 1.0
-        mine = [t for t in targets if t.family == contender.family]
+        mine = [t for t in targets if t.applies(contender)]
         row.target = ", ".join(t.describe() for t in mine)
         checked = [t.met(row.ratios[t.reference]) for t in mine if t.reference in row.ratios]
         if checked:

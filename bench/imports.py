@@ -10,7 +10,8 @@ install. "Cold" thus means a fresh process, not an empty OS file cache.
 
 The floor is bitsdk's own dependencies, ``import requests, websocket, attrs``. Each side of
 an exchange package loads on first use, so bitsdk is measured three ways: the stream client
-alone (no ``requests``), the REST client alone (no websocket-client), and both.
+alone (no ``requests``), the REST client alone (no websocket-client), and both (no target:
+bitsdk's own modules then come on top of every dependency).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ __all__ = ["run", "import_ms"]
 
 SECTION = "Import"
 UNIT = "ms ↓"
-TARGETS = (Target("bitsdk", "floor", "<=", 1.1),)
+BOTH_SIDES = "import bitsdk.bybit; bitsdk.bybit.RestClientV5; bitsdk.bybit.WebsocketClient"
 PYCACHE = Path(tempfile.gettempdir()) / "bitsdk-bench-pycache"
 #: (family, import statement, label)
 STATEMENTS = (
@@ -36,10 +37,13 @@ STATEMENTS = (
     ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.WebsocketClient", ""),
     ("bitsdk", "import bitsdk.bitget; bitsdk.bitget.WebsocketClientV3", ""),
     ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.RestClientV5", ""),
-    ("bitsdk", "import bitsdk.bybit; bitsdk.bybit.RestClientV5; bitsdk.bybit.WebsocketClient", ""),
+    ("bitsdk", BOTH_SIDES, ""),
     ("pybit", "import pybit.unified_trading", ""),
     ("ccxt", "import ccxt", ""),
 )
+#: The target (issue #14) is for one client: the stream client, and the REST client alike. A
+#: bot that loads both is shown beside them, without a target.
+TARGETS = (Target("bitsdk", "floor", "<=", 1.1, only=tuple(s for f, s, _ in STATEMENTS if f == "bitsdk" and s != BOTH_SIDES)),)
 _SCRIPT = "import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
 
 

@@ -62,9 +62,8 @@ Methods (all ``_``-prefixed, so they stay out of the public API):
 
 from __future__ import annotations
 
-from typing import Any, Dict, FrozenSet, Hashable, List, Optional, Tuple, Union
-
-import attr
+from types import MappingProxyType
+from typing import Any, Dict, FrozenSet, Hashable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from ..events import Event
 from ._util import canonical
@@ -72,8 +71,7 @@ from ._util import canonical
 __all__ = ["ExchangeHooks", "ShardLimits", "SubReply"]
 
 
-@attr.s(slots=True, frozen=True, auto_attribs=True)
-class ShardLimits:
+class ShardLimits(NamedTuple):
     """Per-connection limits of one ws_key; ``None`` means no limit.
 
     Attributes:
@@ -98,8 +96,7 @@ class ShardLimits:
     shards: bool = True
 
 
-@attr.s(slots=True, auto_attribs=True)
-class SubReply:
+class SubReply(NamedTuple):
     """What an exchange's reply says about one subscribe request.
 
     Attributes:
@@ -115,7 +112,7 @@ class SubReply:
 
     req_id: Optional[str] = None
     confirmed: Optional[List[Hashable]] = None
-    rejected: Dict[Hashable, str] = attr.Factory(dict)
+    rejected: Mapping[Hashable, str] = MappingProxyType({})
     reason: Optional[str] = None
     code: Any = None
 
