@@ -85,13 +85,14 @@ class RateLimit(NamedTuple):
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> Optional["RateLimit"]:
         """Parse the three headers; ``None`` unless all three are present and numeric."""
-        values = [
-            _parse_int(_header(headers, name))
-            for name in ("X-Bapi-Limit", "X-Bapi-Limit-Status", "X-Bapi-Limit-Reset-Timestamp")
-        ]
-        if any(value is None for value in values):
+        limit = _parse_int(_header(headers, "X-Bapi-Limit"))
+        if limit is None:  # most public answers: no need to look for the other two
             return None
-        return cls(*values)  # type: ignore[arg-type]
+        remaining = _parse_int(_header(headers, "X-Bapi-Limit-Status"))
+        reset_at = _parse_int(_header(headers, "X-Bapi-Limit-Reset-Timestamp"))
+        if remaining is None or reset_at is None:
+            return None
+        return cls(limit, remaining, reset_at)
 
 
 def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
@@ -108,6 +109,8 @@ def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
 
 def _parse_int(value: Any) -> Optional[int]:
     """An integer from a header or JSON value (``"120"``, ``"1.7e12"``); ``None`` if not one."""
+    if value.__class__ is str and value.isdigit() and value.isascii():
+        return int(value)  # what the headers hold: plain digits, no Decimal needed
     if value is None or isinstance(value, bool):
         return None
     try:
