@@ -1,4 +1,4 @@
-"""``python -m bench.books``: verified order books against a careful bare dict book, same feed.
+"""``python -m bench.books``: verified order books against careful bare dict books (the floors), same feed.
 
 For each exchange it builds one feed of already-decoded messages (a 50-level snapshot, then
 deltas of two bid and two ask levels; every fifth delta deletes a level and inserts a new
@@ -9,14 +9,15 @@ times, the contenders' order rotated round by round:
 
 * **verified**: :class:`bitsdk._book.OrderBook` with the exchange's applier: levels in numeric
   order, sequence checks, checksum verification (V2), the book's lock;
-* **bare dict** (the floor): what a careful user writes without a library: one ``dict`` per
-  side (``bids[price] = size``, ``pop`` on ``"0"``), a snapshot resets it, and the ``u`` or
+* **bare dict**, the floor of every case (the like-for-like one for Bybit, V2 without
+  checksums and V3): what a careful user writes without a library: one ``dict`` per side
+  (``bids[price] = size``, ``pop`` on ``"0"``), a snapshot resets it, and the ``u`` or
   ``pseq`` chain is checked; no order (a user sorts when reading), no checksum, no lock;
-* **bare dict + CRC** (V2 with checksums only; the floor for verifying them): the bare dict,
-  and per message the checksum by hand as a careful user must: sort each side's prices
-  numerically, take the best 25, join the interleaved ``price:size`` strings, ``zlib.crc32``,
-  compare as a signed int with the message's ``checksum``. The bare dict's ratio is printed
-  too, though it checks no checksum;
+* **bare dict + CRC**, the floor of "Bitget V2 books (checksum)" with verification on: the
+  bare dict, and per message the checksum by hand as a careful user must: sort each side's
+  prices numerically, take the best 25, join the interleaved ``price:size`` strings,
+  ``zlib.crc32``, compare as a signed int with the message's non-zero ``checksum``. That row
+  prints the verified book's ratio to both floors (the bare dict checks no checksum);
 * **pybit** (Bybit only, when ``pybit`` is installed): pybit's own book handling,
   ``_V5WebSocketManager._process_delta_orderbook``, on the same feed. It keeps unsorted lists,
   checks nothing, and leaves out the ``deepcopy`` pybit makes of every message afterwards.
