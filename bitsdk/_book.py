@@ -14,8 +14,11 @@ A failed check makes the book unsynced and refreshes that one topic (unsubscribe
 the exchange answers with a fresh snapshot). A reconnect makes every book of the connection
 unsynced until the resubscription's snapshot arrives.
 
-The appliers are pure (messages in, levels out); :class:`_BookKeeper` glues them to a client
-with its public ``on``/``subscribe``/``unsubscribe`` only. Books are applied on the client's
+The appliers are pure (messages in, levels out). Each gives its book the function that applies
+messages (``writer``): the common message, an update that chains to the synced book, is
+checked and applied inline on one hot path per exchange; everything else goes through the
+applier's full ``apply``. :class:`_BookKeeper` glues books to a client with its public
+``on``/``subscribe``/``unsubscribe`` only. Books are applied on the client's
 dispatcher thread; readers on other threads use :meth:`OrderBook.snapshot` or the accessors,
 which take the book's lock.
 """
@@ -431,6 +434,7 @@ class BybitApplier(_Applier):
         raise BookGap(f"unknown message type {kind!r}")
 
     def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
+        """``book``'s hot path: chained deltas inline, anything else through :meth:`apply`."""
         lock, bids, asks, checked = book._lock, book._bids, book._asks, book._apply_checked
         bid_sizes, ask_sizes = bids.sizes, asks.sizes
 
@@ -509,6 +513,7 @@ class _BitgetApplier(_Applier):
         return ""
 
     def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
+        """``book``'s hot path: chained updates inline, anything else through :meth:`apply`."""
         if not self.incremental:  # snapshot channels: every push replaces the book
             return book._apply_checked
         lock, bids, asks, checked = book._lock, book._bids, book._asks, book._apply_checked
