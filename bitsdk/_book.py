@@ -435,14 +435,15 @@ class BybitApplier(_Applier):
 
     def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
         """``book``'s hot path: chained deltas inline, anything else through :meth:`apply`."""
-        lock, bids, asks, checked = book._lock, book._bids, book._asks, book._apply_checked
+        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
+        bids, asks = book._bids, book._asks
         bid_sizes, ask_sizes = bids.sizes, asks.sizes
 
         def apply(msg: Mapping[str, Any]) -> bool:
             # Inlined (lock, chain check, row loop: every call and attribute costs at this rate):
             # a delta whose int u chains to the synced book. Everything else takes the full
             # checks of apply(). book._seq is None while the book is unsynced.
-            lock.acquire()
+            acquire()
             try:
                 try:
                     data = msg["data"]
@@ -470,7 +471,7 @@ class BybitApplier(_Applier):
                     book._messages += 1
                     return True
             finally:
-                lock.release()
+                release()
             return checked(msg)
 
         return apply
@@ -516,7 +517,8 @@ class _BitgetApplier(_Applier):
         """``book``'s hot path: chained updates inline, anything else through :meth:`apply`."""
         if not self.incremental:  # snapshot channels: every push replaces the book
             return book._apply_checked
-        lock, bids, asks, checked = book._lock, book._bids, book._asks, book._apply_checked
+        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
+        bids, asks = book._bids, book._asks
         bid_sizes, ask_sizes = bids.sizes, asks.sizes
         bid_key, ask_key, checksums = self.BIDS, self.ASKS, self.CHECKSUMS
 
@@ -525,7 +527,7 @@ class _BitgetApplier(_Applier):
             # an update of one item whose int pseq (not 0: a V3 reset) is the synced book's seq,
             # with an int checksum if and only if the last message had one (V2). Everything else
             # takes the full checks of apply(). book._seq is None while the book is unsynced.
-            lock.acquire()
+            acquire()
             try:
                 try:
                     items = msg["data"]
@@ -565,7 +567,7 @@ class _BitgetApplier(_Applier):
                     book._messages += 1
                     return True
             finally:
-                lock.release()
+                release()
             return checked(msg)
 
         return apply
