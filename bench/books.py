@@ -1,4 +1,4 @@
-"""``python -m bench.books``: verified order books against a careful bare dict book, same feed.
+"""``python -m bench.books``: verified order books against careful bare dict books (the floors), same feed.
 
 For each exchange it builds one feed of already-decoded messages (a 50-level snapshot, then
 deltas of two bid and two ask levels; every fifth delta deletes a level and inserts a new
@@ -9,9 +9,15 @@ times, the contenders' order rotated round by round:
 
 * **verified**: :class:`bitsdk._book.OrderBook` with the exchange's applier: levels in numeric
   order, sequence checks, checksum verification (V2), the book's lock;
-* **bare dict**: what a careful user writes without a library: one ``dict`` per side
+* **bare dict**, the floor of every case (the like-for-like one for Bybit, V2 without
+  checksums and V3): what a careful user writes without a library: one ``dict`` per side
   (``bids[price] = size``, ``pop`` on ``"0"``), a snapshot resets it, and the ``u`` or
   ``pseq`` chain is checked; no order (a user sorts when reading), no checksum, no lock;
+* **bare dict + CRC**, the floor of "Bitget V2 books (checksum)" with verification on: the
+  bare dict, and per message the checksum by hand as a careful user must: sort each side's
+  prices numerically, take the best 25, join the interleaved ``price:size`` strings,
+  ``zlib.crc32``, compare as a signed int with the message's non-zero ``checksum``. That row
+  prints the verified book's ratio to both floors (the bare dict checks no checksum);
 * **pybit** (Bybit only, when ``pybit`` is installed): pybit's own book handling,
   ``_V5WebSocketManager._process_delta_orderbook``, on the same feed. It keeps unsorted lists,
   checks nothing, and leaves out the ``deepcopy`` pybit makes of every message afterwards.
@@ -30,6 +36,7 @@ import json
 import statistics
 import sys
 import time
+import zlib
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bitsdk._book import BitgetV2Applier, BitgetV3Applier, BybitApplier, OrderBook, bitget_checksum
@@ -142,6 +149,41 @@ def bare_bitget(feed: Feed, bid_key: str, ask_key: str) -> Tuple[float, Book]:
     return clock() - start, (bids, asks)
 
 
+def bare_bitget_crc(feed: Feed) -> Tuple[float, Book]:
+    """:func:`bare_bitget` on V2 ``bids``/``asks``, verifying every non-zero ``checksum`` by hand."""
+    bids: Dict[str, str] = {}
+    asks: Dict[str, str] = {}
+    last = 0
+    crc32 = zlib.crc32
+    start = clock()
+    for msg in feed:
+        snapshot = msg["action"] == "snapshot"
+        for item in msg["data"]:
+            if snapshot:
+                bids, asks = {}, {}
+            elif item["pseq"] != last:
+                raise RuntimeError(f"gap: pseq={item['pseq']} after seq={last}")
+            last = item["seq"]
+            for side, rows in ((bids, item["bids"]), (asks, item["asks"])):
+                for price, size in rows:
+                    if size == "0":
+                        side.pop(price, None)
+                    else:
+                        side[price] = size
+            checksum = item.get("checksum")
+            if checksum:
+                top_bids = [f"{p}:{bids[p]}" for p in sorted(bids, key=float, reverse=True)[:25]]
+                top_asks = [f"{p}:{asks[p]}" for p in sorted(asks, key=float)[:25]]
+                both = min(len(top_bids), len(top_asks))
+                tokens = top_bids[:both] + top_asks[:both]  # interleaved: bid 0, ask 0, bid 1...
+                tokens[::2], tokens[1::2] = top_bids[:both], top_asks[:both]
+                tokens += top_bids[both:] or top_asks[both:]
+                crc = crc32(":".join(tokens).encode())
+                if (crc - (1 << 32) if crc >= 1 << 31 else crc) != checksum:
+                    raise RuntimeError(f"checksum mismatch at seq={last}")
+    return clock() - start, (bids, asks)
+
+
 def pybit_contender() -> Optional[Tuple[str, Contender]]:
     """pybit's book handling, or None when pybit is not installed."""
     try:
@@ -179,13 +221,14 @@ def cases(n: int) -> List[Case]:
     v2_plain = bitget_feed(n, v3=False, checksum=False)
     v2_contenders: Dict[str, Contender] = {"verified": lambda f: verified(f, lambda: BitgetV2Applier(True)),
                                            "bare": lambda f: bare_bitget(f, "bids", "asks")}
+    v2_crc = dict(v2_contenders, crc=bare_bitget_crc)
     bybit: Dict[str, Contender] = {"verified": lambda f: verified(f, BybitApplier), "bare": bare_bybit}
     pybit = pybit_contender()
     if pybit is not None:
         bybit["pybit"] = pybit[1]
     return [
         ("Bybit orderbook.50", bybit_feed(n), bybit),
-        ("Bitget V2 books (checksum)", v2, v2_contenders),
+        ("Bitget V2 books (checksum)", v2, v2_crc),
         ("Bitget V2 books (no checksum)", v2_plain, v2_contenders),
         ("Bitget V3 books", v3, {"verified": lambda f: verified(f, lambda: BitgetV3Applier(True)),
                                  "bare": lambda f: bare_bitget(f, "b", "a")}),
@@ -216,14 +259,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     n, rounds = (2_000, 3) if args.quick else (20_000, 7)
     pybit = pybit_contender()
     pybit_name = pybit[0] if pybit else "pybit"
-    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
+    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {'bare+CRC msg/s':>15} "
+          f"{'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
     for name, rates in run(n, rounds):
-        checked, bare = rates["verified"], rates["bare"]
-        other = rates.get("pybit")
-        tail = f"{other:>18,.0f} {other / bare:>7.2f}" if other else f"{'-':>18} {'-':>7}"
-        print(f"{name:<30} {checked:>15,.0f} {bare:>16,.0f} {checked / bare:>7.2f} {tail}")
-    print(f"({n} messages per feed, median of {rounds} rounds, CPU time; ratio = rate / bare dict rate; "
-          "JSON decoding not included)")
+        checked, bare, crc, other = rates["verified"], rates["bare"], rates.get("crc"), rates.get("pybit")
+        cells = [f"{checked:>15,.0f}", f"{bare:>16,.0f}", f"{checked / bare:>7.2f}"]
+        cells += [f"{crc:>15,.0f}", f"{checked / crc:>7.2f}"] if crc else [f"{'-':>15}", f"{'-':>7}"]
+        cells += [f"{other:>18,.0f}", f"{other / bare:>7.2f}"] if other else [f"{'-':>18}", f"{'-':>7}"]
+        print(f"{name:<30} " + " ".join(cells))
+    print(f"({n} messages per feed, median of {rounds} rounds, CPU time; ratio = verified rate / floor rate "
+          "(bare dict; bare+CRC: bare dict verifying the checksums by hand); pybit's ratio = its rate / bare dict "
+          "rate; JSON decoding not included)")
     if pybit is None:
         print("(pybit not installed: its column is empty; pip install pybit==5.17.0 to add it)")
     return 0

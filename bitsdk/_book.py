@@ -14,8 +14,11 @@ A failed check makes the book unsynced and refreshes that one topic (unsubscribe
 the exchange answers with a fresh snapshot). A reconnect makes every book of the connection
 unsynced until the resubscription's snapshot arrives.
 
-The appliers are pure (messages in, levels out); :class:`_BookKeeper` glues them to a client
-with its public ``on``/``subscribe``/``unsubscribe`` only. Books are applied on the client's
+The appliers are pure (messages in, levels out). Each gives its book the function that applies
+messages (``writer``): the common message, an update that chains to the synced book, is
+checked and applied inline on one hot path per exchange; everything else goes through the
+applier's full ``apply``. :class:`_BookKeeper` glues books to a client with its public
+``on``/``subscribe``/``unsubscribe`` only. Books are applied on the client's
 dispatcher thread; readers on other threads use :meth:`OrderBook.snapshot` or the accessors,
 which take the book's lock.
 """
@@ -105,43 +108,38 @@ class _Side:
     numeric order is touched only by inserts and deletes: ``keys`` holds the levels' numeric
     keys sorted best first (the price as a float, negated for bids, so both sides sort
     ascending; distinct decimal prices up to 15 significant digits are distinct floats), and
-    ``prices``/``key_of`` map a key to the price string held and back. ``tokens``
-    (``"price:size"`` in ``keys`` order) is kept only while Bitget checksums are verified.
+    ``prices`` the price strings held, in the same order. ``tokens`` (``"price:size"`` in the
+    same order) is kept only while Bitget checksums are verified. The containers are emptied
+    in place, never replaced: the appliers' hot paths keep references to them.
     """
 
-    __slots__ = ("sizes", "prices", "key_of", "keys", "tokens", "sign")
+    __slots__ = ("sizes", "keys", "prices", "tokens", "sign")
 
     def __init__(self, sign: float):
         self.sizes: Dict[str, str] = {}
-        self.prices: Dict[float, str] = {}
-        self.key_of: Dict[str, float] = {}
         self.keys: List[float] = []
+        self.prices: List[str] = []
         self.tokens: Optional[List[str]] = None
         self.sign = sign
 
     def clear(self) -> None:
-        self.sizes, self.prices, self.key_of, self.keys = {}, {}, {}, []
+        self.sizes.clear()
+        self.keys.clear()
+        self.prices.clear()
         if self.tokens is not None:
-            self.tokens = []
+            self.tokens.clear()
 
     def delete(self, price: Any) -> None:
         """Remove the level at ``price`` (any spelling); an unknown price is ignored."""
-        key = self.key_of.pop(price, None)
-        if key is None:  # not held under this spelling
-            if price.__class__ is not str:
-                raise TypeError("price and size must be strings")
-            key = float(price) * self.sign
-            held = self.prices.get(key)
-            if held is None:
-                return
-            del self.key_of[held]
-            price = held
-        del self.prices[key]
-        del self.sizes[price]
-        i = bisect_left(self.keys, key)
-        del self.keys[i]
-        if self.tokens is not None:
-            del self.tokens[i]
+        if price.__class__ is not str:
+            raise TypeError("price and size must be strings")
+        key = float(price) * self.sign
+        keys = self.keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            del self.sizes[self.prices[i]], keys[i], self.prices[i]
+            if self.tokens is not None:
+                del self.tokens[i]
 
     def insert(self, price: Any, size: Any) -> None:
         """Set the level at ``price`` (any spelling; the latest is kept), checking both strings."""
@@ -150,19 +148,18 @@ class _Side:
         key = float(price) * self.sign
         if key != key:  # NaN would break the order
             raise ValueError(f"price {price!r} is not a number")
-        keys, tokens = self.keys, self.tokens
-        held = self.prices.get(key)
-        if held is None:  # a new level
-            i = bisect_left(keys, key)
+        keys, prices, tokens = self.keys, self.prices, self.tokens
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:  # held, under this or another spelling: keep the latest
+            del self.sizes[prices[i]]
+            prices[i] = price
+            if tokens is not None:
+                tokens[i] = f"{price}:{size}"
+        else:  # a new level
             keys.insert(i, key)
+            prices.insert(i, price)
             if tokens is not None:
                 tokens.insert(i, f"{price}:{size}")
-        else:  # held under another spelling: the latest string is kept
-            del self.sizes[held], self.key_of[held]
-            if tokens is not None:
-                tokens[bisect_left(keys, key)] = f"{price}:{size}"
-        self.prices[key] = price
-        self.key_of[price] = key
         self.sizes[price] = size
 
     def track_tokens(self, on: bool) -> None:
@@ -171,35 +168,35 @@ class _Side:
             self.tokens = None
         elif self.tokens is None:
             sizes = self.sizes
-            self.tokens = [f"{price}:{sizes[price]}" for price in map(self.prices.__getitem__, self.keys)]
+            self.tokens = [f"{price}:{sizes[price]}" for price in self.prices]
 
     def retoken(self, rows: Iterable[Sequence[Any]]) -> None:
         """Refresh ``tokens`` for the levels ``rows`` changed in place (inserts and deletes
         already moved them)."""
-        tokens, sizes, key_of, keys = self.tokens, self.sizes, self.key_of, self.keys
+        tokens, sizes, keys, sign = self.tokens, self.sizes, self.keys, self.sign
         if tokens is None:
             return
         for row in rows:
             price = row[0]
-            key = key_of.get(price)
-            if key is not None:
-                tokens[bisect_left(keys, key)] = f"{price}:{sizes[price]}"
+            size = sizes.get(price)
+            if size is not None:
+                tokens[bisect_left(keys, float(price) * sign)] = f"{price}:{size}"
 
     def top(self, n: Optional[int]) -> List[Level]:
         sizes = self.sizes
-        keys = self.keys if n is None else self.keys[:n]
-        return [(price, sizes[price]) for price in map(self.prices.__getitem__, keys)]
+        prices = self.prices if n is None else self.prices[:n]
+        return [(price, sizes[price]) for price in prices]
 
     def best(self) -> Optional[Level]:
-        if not self.keys:
+        if not self.prices:
             return None
-        price = self.prices[self.keys[0]]
+        price = self.prices[0]
         return price, self.sizes[price]
 
 
 def _update(bids: _Side, asks: _Side, bid_rows: Iterable[Sequence[Any]], ask_rows: Iterable[Sequence[Any]]) -> None:
     """Apply ``[price, size]`` rows to both sides: a zero size deletes (an unknown price is
-    ignored), else insert or replace. The hot path: a new size for a level held is inlined."""
+    ignored), else insert or replace. The appliers' hot paths inline this loop."""
     row: Any = None
     try:
         for side, rows in ((bids, bid_rows), (asks, ask_rows)):
@@ -213,7 +210,11 @@ def _update(bids: _Side, asks: _Side, bid_rows: Iterable[Sequence[Any]], ask_row
                 else:  # a new price, another spelling of a held one, or a malformed size
                     side.insert(price, size)
     except (TypeError, ValueError, IndexError, KeyError) as exc:
-        raise BookGap(f"malformed level {row!r}: {exc}") from None
+        raise BookGap(_malformed(row, exc)) from None
+
+
+def _malformed(row: Any, exc: Exception) -> str:
+    return f"malformed level {row!r}: {exc}"
 
 
 def _int(value: Any) -> Optional[int]:
@@ -254,10 +255,12 @@ class OrderBook:
         self._bids = _Side(-1.0)
         self._asks = _Side(1.0)
         self._synced = False
-        self._seq: Optional[int] = None
+        self._seq: Optional[int] = None  # None whenever the book is unsynced (see _clear)
         self._ts: Any = None  # the last applied message's timestamp as received (parsed when read)
         self._resyncs = 0
         self._messages = 0
+        #: Applies one message: the applier's hot path for this book (see _Applier.writer).
+        self._apply: Callable[[Mapping[str, Any]], bool] = applier.writer(self)
 
     # ------------------------------------------------------------------ readers
 
@@ -334,14 +337,15 @@ class OrderBook:
 
     # ------------------------------------------------------------------ the writer (one thread)
 
-    def _apply(self, msg: Mapping[str, Any]) -> bool:
-        """Apply one message; True when it changed the book (it is then synced).
+    def _apply_checked(self, msg: Mapping[str, Any]) -> bool:
+        """Apply one message through the applier's full checks; True when it changed the book
+        (it is then synced). ``_apply`` is this, or a hot path that falls back to it.
 
         Raises:
             BookGap: the message breaks the book (the book is cleared and unsynced).
         """
         lock = self._lock
-        lock.acquire()  # not "with": Lock.__exit__ costs twice acquire/release on this hot path
+        lock.acquire()  # not "with": Lock.__exit__ costs twice acquire/release
         try:
             if not self._applier.apply(self, msg):
                 return False
@@ -375,10 +379,15 @@ class _Applier:
 
     ``apply`` returns True when the message changed the book, False when it was skipped (an
     update while unsynced: the refresh's snapshot is awaited), and raises :class:`BookGap`.
+    ``writer`` gives a book its ``_apply``: by default ``apply`` under the book's lock.
     """
 
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         raise NotImplementedError
+
+    def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
+        """The function that applies ``book``'s messages (it takes the book's lock)."""
+        return book._apply_checked
 
     @staticmethod
     def _load(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], ts: Any) -> None:
@@ -386,6 +395,10 @@ class _Applier:
         book._asks.clear()
         _update(book._bids, book._asks, bids or (), asks or ())
         book._seq, book._ts = seq, ts
+
+
+#: What a malformed ``[price, size]`` row raises in the row loops.
+_ROW_ERRORS = (TypeError, ValueError, IndexError, KeyError)
 
 
 class BybitApplier(_Applier):
@@ -420,8 +433,56 @@ class BybitApplier(_Applier):
             raise BookGap(f"malformed message: {type(exc).__name__} {exc}") from None
         raise BookGap(f"unknown message type {kind!r}")
 
+    def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
+        """``book``'s hot path: chained deltas inline, anything else through :meth:`apply`."""
+        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
+        bids, asks = book._bids, book._asks
+        bid_sizes, ask_sizes = bids.sizes, asks.sizes
+
+        def apply(msg: Mapping[str, Any]) -> bool:
+            # Inlined (lock, chain check, row loop: every call and attribute costs at this rate):
+            # a delta whose int u chains to the synced book. Everything else takes the full
+            # checks of apply(). book._seq is None while the book is unsynced.
+            acquire()
+            try:
+                try:
+                    data = msg["data"]
+                    u = data["u"]
+                    bid_rows, ask_rows = data["b"], data["a"]
+                    hot = u.__class__ is int and u - 1 == book._seq and u != 1 and msg["type"] == "delta"
+                except (KeyError, TypeError):
+                    hot = False
+                if hot:
+                    row = None
+                    try:
+                        for side, sizes, rows in ((bids, bid_sizes, bid_rows), (asks, ask_sizes, ask_rows)):
+                            for row in rows:
+                                price, size = row
+                                if size in _ZERO:
+                                    side.delete(price)
+                                elif price in sizes and size.__class__ is str:
+                                    sizes[price] = size
+                                else:  # a new price, another spelling of a held one, or a malformed size
+                                    side.insert(price, size)
+                    except _ROW_ERRORS as exc:
+                        book._clear()
+                        raise BookGap(_malformed(row, exc)) from None
+                    book._seq, book._ts = u, msg.get("cts") or msg.get("ts")
+                    book._messages += 1
+                    return True
+            finally:
+                release()
+            return checked(msg)
+
+        return apply
+
 
 class _BitgetApplier(_Applier):
+    #: The item's bid and ask keys.
+    BIDS, ASKS = "bids", "asks"
+    #: Whether items may carry a checksum (V2).
+    CHECKSUMS = False
+
     def __init__(self, incremental: bool):
         self.incremental = incremental
 
@@ -452,6 +513,65 @@ class _BitgetApplier(_Applier):
             return f"out of order: got seq={seq} after seq={last}"
         return ""
 
+    def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
+        """``book``'s hot path: chained updates inline, anything else through :meth:`apply`."""
+        if not self.incremental:  # snapshot channels: every push replaces the book
+            return book._apply_checked
+        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
+        bids, asks = book._bids, book._asks
+        bid_sizes, ask_sizes = bids.sizes, asks.sizes
+        bid_key, ask_key, checksums = self.BIDS, self.ASKS, self.CHECKSUMS
+
+        def apply(msg: Mapping[str, Any]) -> bool:
+            # Inlined (lock, chain check, row loop: every call and attribute costs at this rate):
+            # an update of one item whose int pseq (not 0: a V3 reset) is the synced book's seq,
+            # with an int checksum if and only if the last message had one (V2). Everything else
+            # takes the full checks of apply(). book._seq is None while the book is unsynced.
+            acquire()
+            try:
+                try:
+                    items = msg["data"]
+                    item, = items
+                    pseq, seq = item["pseq"], item["seq"]
+                    bid_rows, ask_rows = item[bid_key], item[ask_key]
+                    tokens = bids.tokens  # kept while checksums come (V2)
+                    checksum: Any = item.get("checksum") if checksums else None
+                    hot = (pseq.__class__ is int and pseq == book._seq and pseq != 0 and seq.__class__ is int
+                           and items.__class__ is list and msg["action"] == "update"
+                           and (not checksum if tokens is None else checksum.__class__ is int and checksum != 0))
+                except (KeyError, TypeError, ValueError):
+                    hot = False
+                if hot:
+                    row = None
+                    try:
+                        for side, sizes, rows in ((bids, bid_sizes, bid_rows), (asks, ask_sizes, ask_rows)):
+                            for row in rows:
+                                price, size = row
+                                if size in _ZERO:
+                                    side.delete(price)
+                                elif price in sizes and size.__class__ is str:
+                                    sizes[price] = size
+                                else:  # a new price, another spelling of a held one, or a malformed size
+                                    side.insert(price, size)
+                    except _ROW_ERRORS as exc:
+                        book._clear()
+                        raise BookGap(_malformed(row, exc)) from None
+                    if tokens is not None:
+                        bids.retoken(bid_rows)
+                        asks.retoken(ask_rows)
+                        local = _checksum(tokens, asks.tokens)  # type: ignore[arg-type]
+                        if (local - checksum) % (1 << 32):
+                            book._clear()
+                            raise BookGap(f"checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
+                    book._seq, book._ts = seq, item.get("ts")
+                    book._messages += 1
+                    return True
+            finally:
+                release()
+            return checked(msg)
+
+        return apply
+
 
 class BitgetV2Applier(_BitgetApplier):
     """Bitget V2 ``books`` (snapshot, then updates) and ``books1/5/15`` (snapshots).
@@ -461,6 +581,8 @@ class BitgetV2Applier(_BitgetApplier):
     ``pseq`` is present. Bitget removed the checksum from Classic pushes in 2026; a ``0`` is
     taken as "no checksum" (a real CRC of 0 is a 1-in-4-billion event).
     """
+
+    CHECKSUMS = True
 
     def _item(self, book: OrderBook, action: Any, item: Mapping[str, Any]) -> bool:
         seq, pseq, checksum = item.get("seq"), item.get("pseq"), item.get("checksum")
@@ -506,6 +628,8 @@ class BitgetV3Applier(_BitgetApplier):
     the previous push's ``seq``. A message with ``pseq = 0`` follows a reset on Bitget's side
     and is taken as a fresh snapshot.
     """
+
+    BIDS, ASKS = "b", "a"
 
     def _item(self, book: OrderBook, action: Any, item: Mapping[str, Any]) -> bool:
         seq, pseq = item.get("seq"), item.get("pseq")

@@ -132,6 +132,12 @@ def test_bybit_restart_u1_and_level1_repush():
     bybit("delta", 3, b=[("1", None)]),  # a new size for a held level must be a string too
     bybit("delta", 3, b=[("1", 2)]),
     bybit("delta", 3, a=[("3", [])]),
+    bybit("delta", 3, b=[("1", "1", "2")]),
+    bybit("delta", 3, b=[["1"]]),
+    bybit("delta", 3, b=["1"]),
+    bybit("delta", 3, b=[(["1"], "0")]),
+    bybit("delta", 3, a=[(2, "0")]),  # a delete names a string price too
+    bybit("delta", True),  # a bool is not an update id
 ])
 def test_bybit_malformed_messages_are_gaps(bad):
     book = new_book(BybitApplier())
@@ -139,6 +145,68 @@ def test_bybit_malformed_messages_are_gaps(bad):
     with pytest.raises(BookGap):
         book._apply(bad)
     assert not book.synced
+
+
+# ------------------------------------------------------------------------------------ Bitget (both)
+
+BAD_ROWS = [[("1", None)], [("1", 2)], [("x", "1")], [("nan", "1")], [(1.5, "1")], [("1", "1", "2")], [["1"]],
+            ["1"], [(2, "0")], [(["1"], "0")]]
+
+
+@pytest.mark.parametrize("rows", BAD_ROWS)
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_bitget_malformed_levels_in_a_chained_update_are_gaps(version, rows):
+    book = new_book(BitgetV2Applier(True) if version == "v2" else BitgetV3Applier(True))
+    if version == "v2":
+        book._apply(v2("snapshot", 10, [("1", "1")], [("2", "1")]))
+        bad = v2("update", 11, rows, [("2", "3")], pseq=10)
+    else:
+        book._apply(v3("snapshot", 10, 0, [("1", "1")], [("2", "1")]))
+        bad = v3("update", 11, 10, rows, [("2", "3")])
+    with pytest.raises(BookGap, match="malformed level"):
+        book._apply(bad)
+    assert not book.synced and book.bids() == [] and book.asks() == [] and book.seq is None
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_bitget_sequences_as_strings_multi_item_pushes_and_bool_pseq(version):
+    make = v2 if version == "v2" else (lambda action, seq, bids=(), asks=(), pseq=None: v3(action, seq, pseq, bids, asks))
+    book = new_book(BitgetV2Applier(True) if version == "v2" else BitgetV3Applier(True))
+    book._apply(make("snapshot", "10", [("1", "1")], [("2", "1")], pseq=0))
+    assert book.seq == 10
+    assert book._apply(make("update", "11", [("1", "2")], pseq="10")) and book.seq == 11
+    assert book._apply(make("update", 12, [("1", "3")], pseq=11)) and book.bids() == [("1", "3")]
+    two = make("update", 13, [("1.5", "1")], pseq=12)
+    two["data"].append(make("update", 14, [("1", "0")], pseq=13)["data"][0])
+    assert book._apply(two) and book.bids() == [("1.5", "1")] and book.seq == 14 and book.messages == 4
+    # True == 1, but a bool is not a sequence number: V2 takes it as no pseq (seq must grow),
+    # V3 as an update without pseq
+    book._apply(make("snapshot", 1, [("1", "1")], [("2", "1")], pseq=0))
+    if version == "v2":
+        assert book._apply(make("update", 2, [("1", "4")], pseq=True)) and book.bids() == [("1", "4")]
+    else:
+        with pytest.raises(BookGap, match="without pseq"):
+            book._apply(make("update", 2, [("1", "4")], pseq=True))
+
+
+def test_seq_and_ts_follow_the_chained_updates():
+    bybit_book = new_book(BybitApplier())
+    bybit_book._apply(bybit("snapshot", 7, b=[("1", "1")]))
+    msg = bybit("delta", 8, b=[("1", "2")])
+    msg.update(ts=1700000000999, cts=1700000000900)
+    assert bybit_book._apply(msg) and (bybit_book.seq, bybit_book.ts) == (8, 1700000000900)
+    spot = bybit("delta", 9, b=[("1", "3")])
+    spot.update(ts=1700000001999)
+    del spot["cts"]  # spot books carry no cts: the push's ts
+    assert bybit_book._apply(spot) and bybit_book.ts == 1700000001999
+    v3_book = new_book(BitgetV3Applier(incremental=True))
+    v3_book._apply(v3("snapshot", 9, 0, b=[("1", "1")]))
+    update = v3("update", 10, 9, b=[("1", "2")])
+    update["data"][0]["ts"] = "1700000000777"
+    assert v3_book._apply(update) and (v3_book.seq, v3_book.ts, v3_book.snapshot().ts) == (10, 1700000000777, 1700000000777)
+    with pytest.raises(BookGap):
+        v3_book._apply(v3("update", 12, 11, b=[("1", "3")]))
+    assert v3_book.seq is None and v3_book.ts == 1700000000777  # ts: the last message applied
 
 
 # ------------------------------------------------------------------------------------ Bitget V2
@@ -541,9 +609,10 @@ def as_floats(levels):
     return [float(p) for p, _ in levels]
 
 
-@pytest.mark.parametrize("exchange", ["bybit", "bitget-v2", "bitget-v3"])
+@pytest.mark.parametrize("exchange", ["bybit", "bitget-v2", "bitget-v2-sparse", "bitget-v3"])
 def test_random_inserts_deletes_and_spellings_track_the_reference(exchange):
-    applier = {"bybit": BybitApplier(), "bitget-v2": BitgetV2Applier(True), "bitget-v3": BitgetV3Applier(True)}[exchange]
+    applier = {"bybit": BybitApplier(), "bitget-v2": BitgetV2Applier(True), "bitget-v2-sparse": BitgetV2Applier(True),
+               "bitget-v3": BitgetV3Applier(True)}[exchange]
     book = new_book(applier)
     for i, (b, a, bids, asks) in enumerate(random_feed(seed=len(exchange))):
         first = i == 0
@@ -553,6 +622,7 @@ def test_random_inserts_deletes_and_spellings_track_the_reference(exchange):
             msg = v3("snapshot" if first else "update", 100 + i, 0 if first else 99 + i, b, a)
         else:
             msg = v2("snapshot" if first else "update", 100 + i, b, a, pseq=None if first else 99 + i)
+        if exchange == "bitget-v2" or exchange == "bitget-v2-sparse" and i % 10 == 3:  # sparse: checksums come and go
             # the checksum of the reference book, computed from the spec, over the strings the local
             # book holds (the latest spelling of each price): the applier must agree on every message
             local = {float(p): (p, s) for p, s in book.bids() + book.asks()}

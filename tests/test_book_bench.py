@@ -1,4 +1,5 @@
-"""Smoke test of ``python -m bench.books``: it runs on every feed and prints its three rows.
+"""Tests of ``python -m bench.books``: it runs on every feed and prints one row per feed, and its
+floors do the work they claim.
 
 Performance is judged from the bench output, never here: no timing assertions. The run does
 check correctness on the way: the verified book must accept every message of each feed, and
@@ -7,9 +8,18 @@ every contender must end with the feed's reference book.
 
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
+import pytest
+
+from bench.books import bare_bitget, bare_bitget_crc, bitget_feed, reference
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def number(cell):
+    return float(cell.replace(",", ""))
 
 
 def test_book_bench_quick_run_prints_one_row_per_feed():
@@ -17,10 +27,56 @@ def test_book_bench_quick_run_prints_one_row_per_feed():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
-    assert lines[0].split()[:1] == ["Case"] and "ratio" in lines[0] and "pybit" in lines[0]
-    for case in ("Bybit orderbook.50", "Bitget V2 books (checksum)", "Bitget V3 books"):
-        row = next(line for line in lines if line.startswith(case))
-        verified, bare, ratio, pybit, pybit_ratio = row[len(case):].split()
-        assert float(verified.replace(",", "")) > 0 and float(bare.replace(",", "")) > 0 and float(ratio) > 0
+    assert lines[0].split()[:1] == ["Case"] and "ratio" in lines[0] and "bare+CRC" in lines[0] and "pybit" in lines[0]
+    cases = ("Bybit orderbook.50", "Bitget V2 books (checksum)", "Bitget V2 books (no checksum)", "Bitget V3 books")
+    for case in cases:
+        row = next(line for line in lines if line.startswith(case + " "))
+        verified, bare, ratio, crc, crc_ratio, pybit, pybit_ratio = row[len(case):].split()
+        assert number(verified) > 0 and number(bare) > 0 and float(ratio) > 0
+        # the CRC-by-hand floor exists for the one feed that carries checksums
+        if case == "Bitget V2 books (checksum)":
+            assert number(crc) > 0 and float(crc_ratio) > 0
+        else:
+            assert crc == crc_ratio == "-"
         # pybit handles Bybit books only, and only when it is installed
-        assert pybit == pybit_ratio == "-" or (case.startswith("Bybit") and float(pybit.replace(",", "")) > 0)
+        assert pybit == pybit_ratio == "-" or (case.startswith("Bybit") and number(pybit) > 0)
+
+
+def spec_checksum(bids, asks):
+    """bitget.md §4.10 written out plainly: the best 25 levels, interleaved, CRC-32 as a signed int."""
+    best_bids = sorted(bids.items(), key=lambda level: float(level[0]), reverse=True)[:25]
+    best_asks = sorted(asks.items(), key=lambda level: float(level[0]))[:25]
+    tokens = []
+    for i in range(25):
+        for side in (best_bids, best_asks):
+            if i < len(side):
+                tokens += side[i]
+    value = zlib.crc32(":".join(tokens).encode("utf-8"))
+    return value - 2**32 if value >= 2**31 else value
+
+
+def test_crc_floor_checks_the_feeds_checksums_and_ends_with_the_reference_book():
+    feed = bitget_feed(600, v3=False)
+    bids, asks = {}, {}
+    for msg in feed:  # the feed's checksums are the spec's, over the book each message leaves
+        item = msg["data"][0]
+        if msg["action"] == "snapshot":
+            bids, asks = {}, {}
+        for side, rows in ((bids, item["bids"]), (asks, item["asks"])):
+            for price, size in rows:
+                if size == "0":
+                    side.pop(price, None)
+                else:
+                    side[price] = size
+        assert item["checksum"] == spec_checksum(bids, asks)
+    assert bare_bitget_crc(feed)[1] == reference(feed) == bare_bitget(feed, "bids", "asks")[1]
+
+
+@pytest.mark.parametrize("at", [0, 1, 299])
+def test_crc_floor_rejects_a_wrong_checksum(at):
+    feed = bitget_feed(300, v3=False)
+    feed[at]["data"][0]["checksum"] += 1
+    with pytest.raises(RuntimeError, match="checksum mismatch"):
+        bare_bitget_crc(feed)
+    unchecked = bitget_feed(300, v3=False, checksum=False)  # nothing to verify: the floor is the bare dict
+    assert bare_bitget_crc(unchecked)[1] == reference(unchecked)
