@@ -386,8 +386,67 @@ class _Applier:
         raise NotImplementedError
 
     def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
-        """The function that applies ``book``'s messages (it takes the book's lock)."""
-        return book._apply_checked
+        """The function that applies ``book``'s messages (under the book's lock).
+
+        A message that :meth:`_chained` accepts (an update that chains to the synced book:
+        nearly every message) is applied inline; anything else goes through :meth:`apply`'s
+        full checks.
+        """
+        if not self.hot:
+            return book._apply_checked
+        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
+        chained = self._chained
+        bids, asks = book._bids, book._asks
+        bid_sizes, ask_sizes = bids.sizes, asks.sizes
+
+        def apply(msg: Mapping[str, Any]) -> bool:
+            # Inlined (the lock, the row loop of _update): every call costs at this rate.
+            acquire()
+            try:
+                try:
+                    hit = chained(book, msg)
+                except (KeyError, TypeError, ValueError):
+                    hit = None
+                if hit is not None:
+                    bid_rows, ask_rows, seq, ts, checksum = hit
+                    row = None
+                    try:
+                        for side, sizes, rows in ((bids, bid_sizes, bid_rows), (asks, ask_sizes, ask_rows)):
+                            for row in rows:
+                                price, size = row
+                                if size in _ZERO:
+                                    side.delete(price)
+                                elif price in sizes and size.__class__ is str:
+                                    sizes[price] = size
+                                else:  # a new price, another spelling of a held one, or a malformed size
+                                    side.insert(price, size)
+                    except _ROW_ERRORS as exc:
+                        book._clear()
+                        raise BookGap(_malformed(row, exc)) from None
+                    if checksum:
+                        bids.retoken(bid_rows)
+                        asks.retoken(ask_rows)
+                        local = _checksum(bids.tokens, asks.tokens)  # type: ignore[arg-type]
+                        if (local - checksum) % (1 << 32):
+                            book._clear()
+                            raise BookGap(f"checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
+                    book._seq, book._ts = seq, ts
+                    book._messages += 1
+                    return True
+            finally:
+                release()
+            return checked(msg)
+
+        return apply
+
+    #: Whether :meth:`writer` takes the hot path (snapshot-only channels never chain).
+    hot = False
+
+    def _chained(self, book: OrderBook, msg: Mapping[str, Any]) -> Optional[Tuple[Any, Any, int, Any, Any]]:
+        """``(bid_rows, ask_rows, seq, ts, checksum)`` of an update that chains to the synced
+        ``book`` (``checksum`` 0 or None: none to verify), else ``None``; it may raise
+        ``KeyError``/``TypeError``/``ValueError`` on an odd message (then ``None`` too)."""
+        return None
 
     @staticmethod
     def _load(book: OrderBook, bids: Any, asks: Any, seq: Optional[int], ts: Any) -> None:
@@ -433,48 +492,15 @@ class BybitApplier(_Applier):
             raise BookGap(f"malformed message: {type(exc).__name__} {exc}") from None
         raise BookGap(f"unknown message type {kind!r}")
 
-    def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
-        """``book``'s hot path: chained deltas inline, anything else through :meth:`apply`."""
-        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
-        bids, asks = book._bids, book._asks
-        bid_sizes, ask_sizes = bids.sizes, asks.sizes
+    hot = True
 
-        def apply(msg: Mapping[str, Any]) -> bool:
-            # Inlined (lock, chain check, row loop: every call and attribute costs at this rate):
-            # a delta whose int u chains to the synced book. Everything else takes the full
-            # checks of apply(). book._seq is None while the book is unsynced.
-            acquire()
-            try:
-                try:
-                    data = msg["data"]
-                    u = data["u"]
-                    bid_rows, ask_rows = data["b"], data["a"]
-                    hot = u.__class__ is int and u - 1 == book._seq and u != 1 and msg["type"] == "delta"
-                except (KeyError, TypeError):
-                    hot = False
-                if hot:
-                    row = None
-                    try:
-                        for side, sizes, rows in ((bids, bid_sizes, bid_rows), (asks, ask_sizes, ask_rows)):
-                            for row in rows:
-                                price, size = row
-                                if size in _ZERO:
-                                    side.delete(price)
-                                elif price in sizes and size.__class__ is str:
-                                    sizes[price] = size
-                                else:  # a new price, another spelling of a held one, or a malformed size
-                                    side.insert(price, size)
-                    except _ROW_ERRORS as exc:
-                        book._clear()
-                        raise BookGap(_malformed(row, exc)) from None
-                    book._seq, book._ts = u, msg.get("cts") or msg.get("ts")
-                    book._messages += 1
-                    return True
-            finally:
-                release()
-            return checked(msg)
-
-        return apply
+    def _chained(self, book: OrderBook, msg: Mapping[str, Any]) -> Optional[Tuple[Any, Any, int, Any, Any]]:
+        # A delta whose int u follows the synced book's (book._seq is None while unsynced).
+        data = msg["data"]
+        u = data["u"]
+        if u.__class__ is int and u - 1 == book._seq and u != 1 and msg["type"] == "delta":
+            return data["b"], data["a"], u, msg.get("cts") or msg.get("ts"), None
+        return None
 
 
 class _BitgetApplier(_Applier):
@@ -513,64 +539,22 @@ class _BitgetApplier(_Applier):
             return f"out of order: got seq={seq} after seq={last}"
         return ""
 
-    def writer(self, book: OrderBook) -> Callable[[Mapping[str, Any]], bool]:
-        """``book``'s hot path: chained updates inline, anything else through :meth:`apply`."""
-        if not self.incremental:  # snapshot channels: every push replaces the book
-            return book._apply_checked
-        acquire, release, checked = book._lock.acquire, book._lock.release, book._apply_checked
-        bids, asks = book._bids, book._asks
-        bid_sizes, ask_sizes = bids.sizes, asks.sizes
-        bid_key, ask_key, checksums = self.BIDS, self.ASKS, self.CHECKSUMS
+    @property
+    def hot(self) -> bool:  # type: ignore[override]
+        return self.incremental  # books1/5/15/50 push snapshots only
 
-        def apply(msg: Mapping[str, Any]) -> bool:
-            # Inlined (lock, chain check, row loop: every call and attribute costs at this rate):
-            # an update of one item whose int pseq (not 0: a V3 reset) is the synced book's seq,
-            # with an int checksum if and only if the last message had one (V2). Everything else
-            # takes the full checks of apply(). book._seq is None while the book is unsynced.
-            acquire()
-            try:
-                try:
-                    items = msg["data"]
-                    item, = items
-                    pseq, seq = item["pseq"], item["seq"]
-                    bid_rows, ask_rows = item[bid_key], item[ask_key]
-                    tokens = bids.tokens  # kept while checksums come (V2)
-                    checksum: Any = item.get("checksum") if checksums else None
-                    hot = (pseq.__class__ is int and pseq == book._seq and pseq != 0 and seq.__class__ is int
-                           and items.__class__ is list and msg["action"] == "update"
-                           and (not checksum if tokens is None else checksum.__class__ is int and checksum != 0))
-                except (KeyError, TypeError, ValueError):
-                    hot = False
-                if hot:
-                    row = None
-                    try:
-                        for side, sizes, rows in ((bids, bid_sizes, bid_rows), (asks, ask_sizes, ask_rows)):
-                            for row in rows:
-                                price, size = row
-                                if size in _ZERO:
-                                    side.delete(price)
-                                elif price in sizes and size.__class__ is str:
-                                    sizes[price] = size
-                                else:  # a new price, another spelling of a held one, or a malformed size
-                                    side.insert(price, size)
-                    except _ROW_ERRORS as exc:
-                        book._clear()
-                        raise BookGap(_malformed(row, exc)) from None
-                    if tokens is not None:
-                        bids.retoken(bid_rows)
-                        asks.retoken(ask_rows)
-                        local = _checksum(tokens, asks.tokens)  # type: ignore[arg-type]
-                        if (local - checksum) % (1 << 32):
-                            book._clear()
-                            raise BookGap(f"checksum mismatch: local {local}, exchange {checksum} (seq {seq})")
-                    book._seq, book._ts = seq, item.get("ts")
-                    book._messages += 1
-                    return True
-            finally:
-                release()
-            return checked(msg)
-
-        return apply
+    def _chained(self, book: OrderBook, msg: Mapping[str, Any]) -> Optional[Tuple[Any, Any, int, Any, Any]]:
+        # One item whose int pseq (not 0: a V3 reset) is the synced book's seq, with an int
+        # checksum if and only if the last message had one (V2: the sides' tokens are kept).
+        items = msg["data"]
+        item, = items
+        pseq, seq = item["pseq"], item["seq"]
+        checksum: Any = item.get("checksum") if self.CHECKSUMS else None
+        if (pseq.__class__ is int and pseq == book._seq and pseq != 0 and seq.__class__ is int
+                and items.__class__ is list and msg["action"] == "update"
+                and (not checksum if book._bids.tokens is None else checksum.__class__ is int and checksum != 0)):
+            return item[self.BIDS], item[self.ASKS], seq, item.get("ts"), checksum
+        return None
 
 
 class BitgetV2Applier(_BitgetApplier):
