@@ -13,6 +13,10 @@ times, the contenders' order rotated round by round:
   checksums and V3): what a careful user writes without a library: one ``dict`` per side
   (``bids[price] = size``, ``pop`` on ``"0"``), a snapshot resets it, and the ``u`` or
   ``pseq`` chain is checked; no order (a user sorts when reading), no checksum, no lock;
+* **bare sorted** (Bybit, V2 without checksums, V3): the bare dict, keeping each side's
+  prices in numeric order as it goes (``bisect.insort`` on a new price, a ``bisect`` delete
+  on a zero size), as a careful user does to read the best levels at any moment. It shows
+  what the order costs, apart from the checks and the lock;
 * **bare dict + CRC**, the floor of "Bitget V2 books (checksum)" with verification on: the
   bare dict, and per message the checksum by hand as a careful user must: sort each side's
   prices numerically, take the best 25, join the interleaved ``price:size`` strings,
@@ -37,6 +41,7 @@ import statistics
 import sys
 import time
 import zlib
+from bisect import bisect_left, insort
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bitsdk._book import BitgetV2Applier, BitgetV3Applier, BybitApplier, OrderBook, bitget_checksum
@@ -149,6 +154,68 @@ def bare_bitget(feed: Feed, bid_key: str, ask_key: str) -> Tuple[float, Book]:
     return clock() - start, (bids, asks)
 
 
+class _SortedSide:
+    """One side of the sorted bare book: ``sizes`` by price string, and the prices' numeric
+    keys (negated for bids) kept sorted with ``bisect``, as a careful user keeps them to read
+    the best levels at any moment."""
+
+    __slots__ = ("sizes", "keys", "sign")
+
+    def __init__(self, sign: float):
+        self.sizes: Dict[str, str] = {}
+        self.keys: List[float] = []
+        self.sign = sign
+
+
+def _sorted_rows(side: _SortedSide, rows: Any) -> None:
+    sizes, keys, sign = side.sizes, side.keys, side.sign
+    for price, size in rows:
+        if size == "0":
+            if sizes.pop(price, None) is not None:
+                del keys[bisect_left(keys, float(price) * sign)]
+        elif price in sizes:
+            sizes[price] = size
+        else:
+            insort(keys, float(price) * sign)
+            sizes[price] = size
+
+
+def bare_sorted_bybit(feed: Feed) -> Tuple[float, Book]:
+    """:func:`bare_bybit` keeping each side's prices in numeric order (bisect)."""
+    bids, asks = _SortedSide(-1.0), _SortedSide(1.0)
+    last = 0
+    start = clock()
+    for msg in feed:
+        data = msg["data"]
+        u = data["u"]
+        if msg["type"] == "snapshot" or u == 1:
+            bids, asks = _SortedSide(-1.0), _SortedSide(1.0)
+        elif u != last + 1:
+            raise RuntimeError(f"gap: u={u} after {last}")
+        last = u
+        _sorted_rows(bids, data["b"])
+        _sorted_rows(asks, data["a"])
+    return clock() - start, (bids.sizes, asks.sizes)
+
+
+def bare_sorted_bitget(feed: Feed, bid_key: str, ask_key: str) -> Tuple[float, Book]:
+    """:func:`bare_bitget` keeping each side's prices in numeric order (bisect)."""
+    bids, asks = _SortedSide(-1.0), _SortedSide(1.0)
+    last = 0
+    start = clock()
+    for msg in feed:
+        snapshot = msg["action"] == "snapshot"
+        for item in msg["data"]:
+            if snapshot:
+                bids, asks = _SortedSide(-1.0), _SortedSide(1.0)
+            elif item["pseq"] != last:
+                raise RuntimeError(f"gap: pseq={item['pseq']} after seq={last}")
+            last = item["seq"]
+            _sorted_rows(bids, item[bid_key])
+            _sorted_rows(asks, item[ask_key])
+    return clock() - start, (bids.sizes, asks.sizes)
+
+
 def bare_bitget_crc(feed: Feed) -> Tuple[float, Book]:
     """:func:`bare_bitget` on V2 ``bids``/``asks``, verifying every non-zero ``checksum`` by hand."""
     bids: Dict[str, str] = {}
@@ -218,20 +285,23 @@ Case = Tuple[str, Feed, Dict[str, Contender]]
 
 def cases(n: int) -> List[Case]:
     v2, v3 = bitget_feed(n, v3=False), bitget_feed(n, v3=True)
-    v2_plain = bitget_feed(n, v3=False, checksum=False)
+    v2_plain_feed = bitget_feed(n, v3=False, checksum=False)
     v2_contenders: Dict[str, Contender] = {"verified": lambda f: verified(f, lambda: BitgetV2Applier(True)),
                                            "bare": lambda f: bare_bitget(f, "bids", "asks")}
     v2_crc = dict(v2_contenders, crc=bare_bitget_crc)
-    bybit: Dict[str, Contender] = {"verified": lambda f: verified(f, BybitApplier), "bare": bare_bybit}
+    v2_plain = dict(v2_contenders, sorted=lambda f: bare_sorted_bitget(f, "bids", "asks"))
+    bybit: Dict[str, Contender] = {"verified": lambda f: verified(f, BybitApplier), "bare": bare_bybit,
+                                   "sorted": bare_sorted_bybit}
     pybit = pybit_contender()
     if pybit is not None:
         bybit["pybit"] = pybit[1]
     return [
         ("Bybit orderbook.50", bybit_feed(n), bybit),
         ("Bitget V2 books (checksum)", v2, v2_crc),
-        ("Bitget V2 books (no checksum)", v2_plain, v2_contenders),
+        ("Bitget V2 books (no checksum)", v2_plain_feed, v2_plain),
         ("Bitget V3 books", v3, {"verified": lambda f: verified(f, lambda: BitgetV3Applier(True)),
-                                 "bare": lambda f: bare_bitget(f, "b", "a")}),
+                                 "bare": lambda f: bare_bitget(f, "b", "a"),
+                                 "sorted": lambda f: bare_sorted_bitget(f, "b", "a")}),
     ]
 
 
@@ -259,17 +329,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     n, rounds = (2_000, 3) if args.quick else (20_000, 7)
     pybit = pybit_contender()
     pybit_name = pybit[0] if pybit else "pybit"
-    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {'bare+CRC msg/s':>15} "
-          f"{'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
+    print(f"{'Case':<30} {'verified msg/s':>15} {'bare dict msg/s':>16} {'ratio':>7} {'bare sorted msg/s':>18} "
+          f"{'ratio':>7} {'bare+CRC msg/s':>15} {'ratio':>7} {pybit_name + ' msg/s':>18} {'ratio':>7}")
     for name, rates in run(n, rounds):
-        checked, bare, crc, other = rates["verified"], rates["bare"], rates.get("crc"), rates.get("pybit")
+        checked, bare, other = rates["verified"], rates["bare"], rates.get("pybit")
         cells = [f"{checked:>15,.0f}", f"{bare:>16,.0f}", f"{checked / bare:>7.2f}"]
-        cells += [f"{crc:>15,.0f}", f"{checked / crc:>7.2f}"] if crc else [f"{'-':>15}", f"{'-':>7}"]
+        for label, width in (("sorted", 18), ("crc", 15)):
+            floor = rates.get(label)
+            cells += [f"{floor:>{width},.0f}", f"{checked / floor:>7.2f}"] if floor else [f"{'-':>{width}}", f"{'-':>7}"]
         cells += [f"{other:>18,.0f}", f"{other / bare:>7.2f}"] if other else [f"{'-':>18}", f"{'-':>7}"]
         print(f"{name:<30} " + " ".join(cells))
     print(f"({n} messages per feed, median of {rounds} rounds, CPU time; ratio = verified rate / floor rate "
-          "(bare dict; bare+CRC: bare dict verifying the checksums by hand); pybit's ratio = its rate / bare dict "
-          "rate; JSON decoding not included)")
+          "(bare dict; bare sorted: bare dict keeping its prices in order; bare+CRC: bare dict verifying the "
+          "checksums by hand); pybit's ratio = its rate / bare dict rate; JSON decoding not included)")
     if pybit is None:
         print("(pybit not installed: its column is empty; pip install pybit==5.17.0 to add it)")
     return 0

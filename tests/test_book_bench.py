@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.books import bare_bitget, bare_bitget_crc, bitget_feed, reference
+from bench.books import (bare_bitget, bare_bitget_crc, bare_sorted_bitget, bare_sorted_bybit, bitget_feed, bybit_feed,
+                         reference)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,12 +28,19 @@ def test_book_bench_quick_run_prints_one_row_per_feed():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
-    assert lines[0].split()[:1] == ["Case"] and "ratio" in lines[0] and "bare+CRC" in lines[0] and "pybit" in lines[0]
+    header = lines[0]
+    assert header.split()[:1] == ["Case"] and "ratio" in header and "bare sorted" in header and "bare+CRC" in header
+    assert "pybit" in header
     cases = ("Bybit orderbook.50", "Bitget V2 books (checksum)", "Bitget V2 books (no checksum)", "Bitget V3 books")
     for case in cases:
         row = next(line for line in lines if line.startswith(case + " "))
-        verified, bare, ratio, crc, crc_ratio, pybit, pybit_ratio = row[len(case):].split()
+        verified, bare, ratio, ordered, ordered_ratio, crc, crc_ratio, pybit, pybit_ratio = row[len(case):].split()
         assert number(verified) > 0 and number(bare) > 0 and float(ratio) > 0
+        # the sorted floor runs where the bare dict is the like-for-like floor (no checksum)
+        if case == "Bitget V2 books (checksum)":
+            assert ordered == ordered_ratio == "-"
+        else:
+            assert number(ordered) > 0 and float(ordered_ratio) > 0
         # the CRC-by-hand floor exists for the one feed that carries checksums
         if case == "Bitget V2 books (checksum)":
             assert number(crc) > 0 and float(crc_ratio) > 0
@@ -80,3 +88,26 @@ def test_crc_floor_rejects_a_wrong_checksum(at):
         bare_bitget_crc(feed)
     unchecked = bitget_feed(300, v3=False, checksum=False)  # nothing to verify: the floor is the bare dict
     assert bare_bitget_crc(unchecked)[1] == reference(unchecked)
+
+
+@pytest.mark.parametrize("v3", [False, True])
+def test_sorted_floor_ends_with_the_reference_book_and_keeps_its_prices_in_order(v3, monkeypatch):
+    import bench.books as books
+
+    sides = []
+    original = books._SortedSide
+
+    def keep(sign):  # every side the floor builds, to look at its order afterwards
+        side = original(sign)
+        sides.append(side)
+        return side
+
+    monkeypatch.setattr(books, "_SortedSide", keep)
+    def in_order():  # the final bids and asks of the last run: keys sorted, one per price held
+        return all(side.keys == sorted(float(p) * side.sign for p in side.sizes) for side in sides[-2:])
+
+    feed = bitget_feed(600, v3=v3, checksum=False)
+    bid_key, ask_key = ("b", "a") if v3 else ("bids", "asks")
+    assert bare_sorted_bitget(feed, bid_key, ask_key)[1] == reference(feed) and in_order()
+    bybit = bybit_feed(600)
+    assert bare_sorted_bybit(bybit)[1] == reference(bybit) and in_order()
