@@ -435,7 +435,7 @@ class RestClient:
         limit = spec.rate_limit
         if limit is None:
             return None
-        category = params.get("category") if isinstance(params, Mapping) and limit.by_category else None
+        category = params.get("category") if limit.by_category and isinstance(params, Mapping) else None
         key: Hashable = (spec.path, category) if category is not None else spec.path
         weight = 1
         if limit.items and isinstance(params, Mapping) and isinstance(params.get(limit.items), list):
@@ -542,7 +542,7 @@ class RestClient:
         for attempt in range(attempts):
             if limiter is not None and throttle is not None:
                 # Before signing: a wait must not age the signed timestamp.
-                limiter.acquire(*throttle, what=f"{name or path}()")
+                limiter.acquire(*throttle, what=name or path)
             headers = {**self._session_headers, **self._base_headers()}
             if content_type:
                 headers["Content-Type"] = content_type

@@ -167,10 +167,12 @@ class RateLimiter:
             window = self._window(key, calls, period)
             # A batch larger than the whole allowance could never fit; the exchange itself
             # answers the excess orders with an error, so send it when the window is empty.
-            weight = max(1, min(weight, window.calls))
-            start = self.clock()
+            if weight > window.calls:
+                weight = window.calls
+            elif weight < 1:
+                weight = 1
+            start = now = self.clock()
             while True:
-                now = self.clock()
                 delay = window.wait_for(now, weight)
                 if delay <= 0:
                     window.take(now, weight)
@@ -178,11 +180,12 @@ class RateLimiter:
                 waited = now - start
                 if waited + delay > self.max_wait:
                     raise errors.RateLimitError(
-                        f"{what or 'request'}: the client-side rate limit ({window.calls} per "
+                        f"{what + '()' if what else 'request'}: the client-side rate limit ({window.calls} per "
                         f"{window.period:g}s) needs a wait of {delay:.3f}s, beyond max_wait={self.max_wait:g}s; "
                         "nothing was sent (raise max_wait, or send less often)"
                     )
                 self._wait(self._condition, delay)
+                now = self.clock()
 
     def observe(self, key: Hashable, calls: Optional[int], remaining: Optional[int], reset_in: Optional[float]) -> None:
         """Adapt the window ``key`` to what the exchange reported (Bybit's headers).

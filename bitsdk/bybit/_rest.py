@@ -332,11 +332,24 @@ class _BybitRest(RestClient):
     def _observe_rate_headers(self, throttle: Throttle, headers: Mapping[str, str]) -> None:
         # X-Bapi-Limit is this UID's real allowance; X-Bapi-Limit-Status what is left of it
         # (other processes may share the UID); the reset time is the exchange's clock.
-        limit = RateLimit.from_headers(headers)
-        if limit is None or self.rate_limiter is None:
+        limiter = self.rate_limiter
+        if limiter is None:
             return
-        reset_in = (limit.reset_at_ms - self.timestamp_ms()) / 1000
-        self.rate_limiter.observe(throttle[0], limit.max_requests, limit.remaining_requests, reset_in)
+        get = headers.get
+        calls, remaining, reset_at = get("X-Bapi-Limit"), get("X-Bapi-Limit-Status"), get("X-Bapi-Limit-Reset-Timestamp")
+        if calls is None:
+            return  # public endpoints carry none
+        if calls.__class__ is str and remaining.__class__ is str and reset_at.__class__ is str \
+                and calls.isdigit() and remaining.isdigit() and reset_at.isdigit():
+            limit, left, reset_ms = int(calls), int(remaining), int(reset_at)  # plain digits: every answer
+        else:
+            parsed = RateLimit.from_headers(headers)  # anything odder
+            if parsed is None:
+                return
+            limit, left, reset_ms = parsed
+        # The reset time matters only once nothing is left (the limiter then waits for it).
+        reset_in = (reset_ms - self.timestamp_ms()) / 1000 if left <= 0 else None
+        limiter.observe(throttle[0], limit, left, reset_in)
 
     def fetch_server_time(self) -> int:
         """Bybit's clock as an int of epoch **milliseconds**, the same unit as the Bitget
