@@ -41,7 +41,7 @@ __all__ = ["Counter", "run"]
 
 SECTION = "Streams"
 UNIT = "msg/s ↑"
-TARGETS = (Target("bitsdk", "floor", ">=", 0.85), Target("bitsdk", "pybit", ">=", 3.0))
+TARGETS = (Target("bitsdk", "floor", ">=", 1.5), Target("bitsdk", "pybit", ">=", 3.0))
 PATH = "/v5/public/linear"
 #: The floor's label in the table (named exactly: it is what the stream ratios divide by).
 FLOOR_LABEL = "websocket-client create_connection(skip_utf8_validation=True), no timeout, recv()+json.loads"
