@@ -65,6 +65,8 @@ STEADY_RATE = 20_000  # msg/s of the steady case (CPU per message and callback l
 STEADY_SLICE = 0.0002  # the server writes every 0.2 ms (a few messages at a time), not in 5 ms bursts
 STEADY_TARGETS = (Target("bitsdk", "floor", "<=", 0.8),)
 STEADY_LATENCY_SLACK = 20.0  # µs over the floor's p50
+STEADY_FEED: Dict[str, Any] = {"stamp": True, "slice_s": STEADY_SLICE}  # Control.start's options
+STEADY_TOPICS = ["tickers.S0000USDT"]
 BITSDK_LABEL = "bitsdk WebsocketClient"
 
 
@@ -154,7 +156,10 @@ def _session_url(url: str) -> Tuple[str, str]:
     return session, f"{url}?session={session}"
 
 
-def _floor_cost(url: str, control: Control, topics: List[str], count: int, timeout: float) -> float:
+def _floor_feed(url: str, control: Control, topics: List[str], counter: CpuCounter, timeout: float,
+                rate: float = RATE, **feed: Any) -> None:
+    """The floor reads a paced feed of ``rate`` msg/s over ``topics`` into ``counter``
+    (``feed``: :meth:`Control.start`'s options)."""
     from websocket import create_connection
 
     session, session_url = _session_url(url)
@@ -165,38 +170,51 @@ def _floor_cost(url: str, control: Control, topics: List[str], count: int, timeo
         ws.settimeout(None)
         watchdog = threading.Timer(timeout, _shut, (ws.sock,))
         watchdog.start()
-        counter = CpuCounter(count, count // 10)
         try:
-            control.start(session, RATE, count)
+            control.start(session, rate, counter.n, **feed)
             recv, loads = ws.recv, json.loads
-            while counter.count < count:
+            while counter.count < counter.n:
                 counter(loads(recv()))
         finally:
             watchdog.cancel()
             watchdog.join()
         control.finished(session)
-        return counter.us_per_message(0)
     finally:
         ws.close()
+
+
+def _bitsdk_feed(url: str, control: Control, topics: List[str], counter: CpuCounter, timeout: float,
+                 rate: float = RATE, connections: Optional[List[int]] = None, client: Optional[Dict[str, Any]] = None,
+                 **feed: Any) -> None:
+    """bitsdk's ``WebsocketClient`` (``client``: its options) reads the same feed into ``counter``."""
+    from bitsdk.bybit import WebsocketClient
+
+    session, session_url = _session_url(url)
+    ws = WebsocketClient(ws_url={"v5LinearPublic": session_url}, **(client or {}))
+    try:
+        ws.on("update", counter)
+        ws.subscribe_v5(topics, "linear").result(timeout)
+        if connections is not None:
+            connections.append(len(ws.stats()["connections"]))
+        control.start(session, rate, counter.n, **feed)
+        counter.us_per_message(timeout)  # waits for the last message
+        control.finished(session)
+    finally:
+        ws.close()
+
+
+def _floor_cost(url: str, control: Control, topics: List[str], count: int, timeout: float) -> float:
+    counter = CpuCounter(count, count // 10)
+    _floor_feed(url, control, topics, counter, timeout)
+    return counter.us_per_message(0)
 
 
 def _bitsdk_cost(url: str, control: Control, topics: List[str], count: int, timeout: float,
                  connections: List[int]) -> float:
-    from bitsdk.bybit import WebsocketClient
-
-    session, session_url = _session_url(url)
     counter = CpuCounter(count, count // 10)
-    ws = WebsocketClient(ws_url={"v5LinearPublic": session_url}, max_backlog=max(count, 10_000))
-    try:
-        ws.on("update", counter)
-        ws.subscribe_v5(topics, "linear").result(timeout)
-        connections.append(len(ws.stats()["connections"]))
-        control.start(session, RATE, count)
-        cost = counter.us_per_message(timeout)
-        control.finished(session)
-        return cost
-    finally:
-        ws.close()
+    _bitsdk_feed(url, control, topics, counter, timeout, connections=connections,
+                 client={"max_backlog": max(count, 10_000)})
+    return counter.us_per_message(0)
 
 
 def cost_rows(config: Config, url: str, control: Control) -> List[Row]:
@@ -267,48 +285,18 @@ STEADY_P50: Dict[str, List[float]] = {}
 
 
 def _steady_floor(url: str, control: Control, count: int, timeout: float, label: str) -> float:
-    from websocket import create_connection
-
-    session, session_url = _session_url(url)
-    ws = create_connection(session_url, skip_utf8_validation=True, timeout=timeout)
-    try:
-        ws.send(json.dumps({"op": "subscribe", "req_id": "bench", "args": ["tickers.S0000USDT"]}))
-        ws.recv()
-        ws.settimeout(None)
-        watchdog = threading.Timer(timeout, _shut, (ws.sock,))
-        watchdog.start()
-        counter = SteadyCounter(count, count // 10)
-        try:
-            control.start(session, STEADY_RATE, count, stamp=True, slice_s=STEADY_SLICE)
-            recv, loads = ws.recv, json.loads
-            while counter.count < count:
-                counter(loads(recv()))
-        finally:
-            watchdog.cancel()
-            watchdog.join()
-        control.finished(session)
-        STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
-        return counter.us_per_message(0)
-    finally:
-        ws.close()
+    counter = SteadyCounter(count, count // 10)
+    _floor_feed(url, control, STEADY_TOPICS, counter, timeout, STEADY_RATE, **STEADY_FEED)
+    STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
+    return counter.us_per_message(0)
 
 
 def _steady_bitsdk(url: str, control: Control, count: int, timeout: float, label: str, delivery: str) -> float:
-    from bitsdk.bybit import WebsocketClient
-
-    session, session_url = _session_url(url)
     counter = SteadyCounter(count, count // 10)
-    ws = WebsocketClient(ws_url={"v5LinearPublic": session_url}, delivery=delivery)
-    try:
-        ws.on("update", counter)
-        ws.subscribe_v5("tickers.S0000USDT", "linear").result(timeout)
-        control.start(session, STEADY_RATE, count, stamp=True, slice_s=STEADY_SLICE)
-        cost = counter.us_per_message(timeout)
-        control.finished(session)
-        STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
-        return cost
-    finally:
-        ws.close()
+    _bitsdk_feed(url, control, STEADY_TOPICS, counter, timeout, STEADY_RATE, client={"delivery": delivery},
+                 **STEADY_FEED)
+    STEADY_P50.setdefault(label, []).append(percentile(counter.latencies, 50))
+    return counter.us_per_message(0)
 
 
 def steady_rows(config: Config, url: str, control: Control) -> List[Row]:
