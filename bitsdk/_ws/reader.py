@@ -205,7 +205,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
     if reader is None:
         reader = conn.reader
     assert reader is not None
-    baton = reader.baton
+    baton: Any = reader.baton  # a Lock wherever it is used below (shared or caller mode)
     caller = until is not None
     # The connection thread of a caller-reads socket: waits for data without the baton.
     shared = baton is not None and not caller and login_deadline is None
@@ -235,7 +235,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
     items, reader.carry = reader.carry, None
     fatal: Optional[FrameError] = None  # a protocol error, raised once the messages before it are delivered
     if shared and items is not None:
-        baton.acquire()  # type: ignore[union-attr]  # the login read's leftovers come before any caller's read
+        baton.acquire()  # the login read's leftovers come before any caller's read
         held = True
     try:
         while True:
@@ -245,12 +245,12 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                     if shared:
                         # Take the baton only to read: a caller may hold it (and the data) now.
                         if ready(tick):
-                            baton.acquire()  # type: ignore[union-attr]
+                            baton.acquire()
                             held = True
                             if ready(0.0):
                                 data = recv(_RECV_SIZE)
                             else:  # a caller took what woke us
-                                baton.release()  # type: ignore[union-attr]
+                                baton.release()
                                 held = False
                     elif caller:
                         if ready(min(tick, until_deadline - mono()), True):
@@ -366,7 +366,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                 _close_reply(conn, ws, _STATUS_PROTOCOL_ERROR, str(fatal))
                 raise LinkDead(f"protocol error: {fatal}")
             if held:
-                baton.release()  # type: ignore[union-attr]
+                baton.release()
                 held = False
             elif caller:
                 if (until.done() or now >= until_deadline) and not reader.buffered():
@@ -383,7 +383,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                 return None
     finally:
         if held:
-            baton.release()  # type: ignore[union-attr]
+            baton.release()
 
 
 def _unreadable(key: str, item: bytes, why: str) -> Event:
