@@ -286,6 +286,15 @@ class Connection:
             self._shut_socket()
         except Exception:  # noqa: BLE001 - a bug: say so; the caller still gets its outcome
             self.client._logger.exception("%s: reading for a command's caller failed", self.name)
+        except BaseException:  # KeyboardInterrupt in the caller's thread
+            if reader.unfinished:
+                # Stopped halfway through a read: what it held may be lost. Never silently:
+                # say so, and reconnect (books resync, the account state backfills).
+                self.recycle_reason = ("a command's wait was interrupted while its thread handled a read; "
+                                       "messages of that read may be lost: reconnecting")
+                self.client._logger.warning("%s: %s", self.name, self.recycle_reason)
+                self._shut_socket()
+            raise
         finally:
             baton.release()
 

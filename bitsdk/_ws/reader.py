@@ -83,7 +83,7 @@ class Reader:
     """
 
     __slots__ = ("recv", "parser", "carry", "_deferred", "baton", "_poll_own", "_poll_caller", "_tls_pending",
-                 "_epoll", "_fd")
+                 "_epoll", "_fd", "unfinished")
 
     def __init__(self, ws: websocket.WebSocket, caller_reads: bool = False):
         sock = ws.sock
@@ -113,6 +113,9 @@ class Reader:
             self._poll_caller = _poller(sock)
         # Bytes TLS has decrypted but not handed out yet: poll() cannot see them.
         self._tls_pending: Optional[Callable[[], int]] = getattr(sock, "pending", None)
+        # A caller took bytes off the socket and has not handled all of them yet: if its wait
+        # is interrupted now (Ctrl-C), messages of that read may be lost (see read_for).
+        self.unfinished = False
         # Bytes websocket-client read past the handshake (none today: it reads the HTTP
         # response line by line), parsed first so that nothing is lost either way.
         fb = getattr(ws, "frame_buffer", None)
@@ -254,6 +257,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                                 held = False
                     elif caller:
                         if ready(min(tick, until_deadline - mono()), True):
+                            reader.unfinished = True  # set first: no moment holds bytes unaccounted for
                             data = recv(_RECV_SIZE)
                     else:
                         data = recv(_RECV_SIZE)
@@ -369,6 +373,7 @@ def read_loop(conn: "Connection", ws: websocket.WebSocket, login_deadline: Optio
                 baton.release()
                 held = False
             elif caller:
+                reader.unfinished = False
                 if (until.done() or now >= until_deadline) and not reader.buffered():
                     return None  # (bytes TLS decrypted are read first: no poll() would announce them)
                 if stop.is_set():

@@ -188,3 +188,60 @@ def test_caller_reads_over_wss(tmp_path, monkeypatch, caller_reads):
             assert any(ident == threading.get_ident() and done for ident, done in caller_reads)
         finally:
             api.close()
+
+
+def test_ctrl_c_halfway_through_a_read_reconnects_and_says_so(setup):
+    # Whatever the interrupted read held may be lost: never silently.
+    exchange, fake, api = setup
+    ws = api.get_ws_client()
+    rec = Recorder(ws)
+    api.connect_ws_api(timeout=3)
+    main, real_route = threading.get_ident(), ws._route
+
+    def route(key, msg):  # Ctrl-C lands while the caller's thread handles what it read
+        if threading.get_ident() == main:
+            raise KeyboardInterrupt
+        return real_route(key, msg)
+
+    ws._route = route
+    try:
+        for _ in range(5):  # the caller reads only when the connection thread is idle
+            fut = place_future(exchange, api)
+            try:
+                fut.result()
+            except KeyboardInterrupt:
+                break
+        else:
+            pytest.fail("the caller never read its reply")
+    finally:
+        del ws._route
+    with pytest.raises(ConnectionLostError, match="outcome unknown"):
+        fut.result(timeout=5)  # its reply was in the interrupted read: outcome unknown
+    drop = rec.wait_for(lambda r: r.of("reconnect"))[0]
+    assert "interrupted" in drop.data["reason"]
+    reply = place(exchange, api)
+    assert str(reply.get("retCode", reply.get("code"))) == "0"
+
+
+def test_ctrl_c_while_waiting_for_data_loses_nothing(setup, monkeypatch):
+    from bitsdk._ws.reader import Reader
+
+    exchange, fake, api = setup
+    rec = Recorder(api.get_ws_client())
+    api.connect_ws_api(timeout=3)
+    main, real_ready = threading.get_ident(), Reader.ready
+
+    def ready(self, timeout, caller=False):  # Ctrl-C lands in the caller's poll()
+        if caller and threading.get_ident() == main:
+            raise KeyboardInterrupt
+        return real_ready(self, timeout, caller)
+
+    monkeypatch.setattr(Reader, "ready", ready)
+    fut = place_future(exchange, api)
+    try:
+        fut.result()
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(Reader, "ready", real_ready)
+    reply = fut.result(timeout=5)  # read by the connection thread: nothing was taken off the socket
+    assert str(reply.get("retCode", reply.get("code"))) == "0" and rec.count("reconnect") == 0
