@@ -245,3 +245,18 @@ def test_ctrl_c_while_waiting_for_data_loses_nothing(setup, monkeypatch):
     monkeypatch.setattr(Reader, "ready", real_ready)
     reply = fut.result(timeout=5)  # read by the connection thread: nothing was taken off the socket
     assert str(reply.get("retCode", reply.get("code"))) == "0" and rec.count("reconnect") == 0
+
+
+def test_heartbeats_go_on_while_a_caller_holds_the_socket(setup, caller_reads):
+    # The connection thread keeps pinging; the caller reads the pongs: the link stays up.
+    exchange, fake, api = setup
+    rec = Recorder(api.get_ws_client())
+    api.connect_ws_api(timeout=3)
+    pings_before = len([f for f in fake.frames(KEYS[exchange]) if f in ("ping", {"op": "ping"})])
+    fake.faults.ws_api_reply("never")
+    fut = place_future(exchange, api)
+    with pytest.raises(CommandTimeoutError):
+        fut.result(timeout=1.5)  # five ping intervals of the FAST options, read by this thread
+    pings = len([f for f in fake.frames(KEYS[exchange]) if f in ("ping", {"op": "ping"})])
+    assert pings - pings_before >= 3 and rec.count("reconnect") == 0
+    assert caller_reads[-1] == (threading.get_ident(), False)
