@@ -435,6 +435,8 @@ class RestClient:
         limit = spec.rate_limit
         if limit is None:
             return None
+        if not limit.by_category and not limit.items:  # most endpoints: one window, weight 1
+            return spec.path, limit.calls, limit.period, 1
         category = params.get("category") if limit.by_category and isinstance(params, Mapping) else None
         key: Hashable = (spec.path, category) if category is not None else spec.path
         weight = 1
