@@ -483,17 +483,29 @@ def test_rate_limit_none_when_a_header_is_missing(missing: str) -> None:
         assert client(parse_api_rate_limits=True).get_wallet_balance().rate_limit is None
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "NaN", "Infinity", "12,5", "0x10"])
+@pytest.mark.parametrize("bad", ["", "abc", "NaN", "Infinity", "12,5", "0x10", "\u00b2"])
 def test_rate_limit_none_when_a_header_is_malformed(bad: str) -> None:
     with responses.RequestsMock() as rsps:
         answer(rsps, OK, headers={**LIMIT_HEADERS, "X-Bapi-Limit-Status": bad})
         assert client(parse_api_rate_limits=True).get_wallet_balance().rate_limit is None
 
 
+@pytest.mark.parametrize("bad", ["abc", "\u00b2"])
+def test_the_rate_limiter_ignores_a_malformed_limit_header(bad: str) -> None:
+    # The limiter reads the headers after every answer: an odd value is no value, never an error.
+    from bitsdk import RateLimiter
+
+    with responses.RequestsMock() as rsps:
+        answer(rsps, OK, headers={**LIMIT_HEADERS, "X-Bapi-Limit": bad})
+        assert client(rate_limit=RateLimiter()).get_wallet_balance()["retCode"] == 0
+
+
 def test_rate_limit_from_plain_dict_is_case_insensitive() -> None:
     lower = {k.lower(): v for k, v in LIMIT_HEADERS.items()}
     assert RateLimit.from_headers(lower) == RateLimit(20, 19, 1700000000123)
     assert RateLimit.from_headers({}) is None
+    # "²" (a latin-1 header byte) passes str.isdigit() but not int(): no value, no crash
+    assert RateLimit.from_headers({**LIMIT_HEADERS, "X-Bapi-Limit": "\u00b2"}) is None
 
 
 # -- errors -------------------------------------------------------------------------------------

@@ -85,6 +85,12 @@ class RateLimit(NamedTuple):
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> Optional["RateLimit"]:
         """Parse the three headers; ``None`` unless all three are present and numeric."""
+        get = getattr(headers, "get", None)
+        if get is not None:  # every answer: three plain digit strings, read at once
+            limit, left, reset = get("X-Bapi-Limit"), get("X-Bapi-Limit-Status"), get("X-Bapi-Limit-Reset-Timestamp")
+            if limit.__class__ is str and left.__class__ is str and reset.__class__ is str \
+                    and limit.isdecimal() and left.isdecimal() and reset.isdecimal():
+                return cls(int(limit), int(left), int(reset))
         limit = _parse_int(_header(headers, "X-Bapi-Limit"))
         if limit is None:  # most public answers: no need to look for the other two
             return None
@@ -109,7 +115,7 @@ def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
 
 def _parse_int(value: Any) -> Optional[int]:
     """An integer from a header or JSON value (``"120"``, ``"1.7e12"``); ``None`` if not one."""
-    if value.__class__ is str and value.isdigit() and value.isascii():
+    if value.__class__ is str and value.isdecimal():
         return int(value)  # what the headers hold: plain digits, no Decimal needed
     if value is None or isinstance(value, bool):
         return None
@@ -335,18 +341,10 @@ class _BybitRest(RestClient):
         limiter = self.rate_limiter
         if limiter is None:
             return
-        get = headers.get
-        calls, remaining, reset_at = get("X-Bapi-Limit"), get("X-Bapi-Limit-Status"), get("X-Bapi-Limit-Reset-Timestamp")
-        if calls is None:
+        parsed = RateLimit.from_headers(headers)
+        if parsed is None:
             return  # public endpoints carry none
-        if calls.__class__ is str and remaining.__class__ is str and reset_at.__class__ is str \
-                and calls.isdigit() and remaining.isdigit() and reset_at.isdigit():
-            limit, left, reset_ms = int(calls), int(remaining), int(reset_at)  # plain digits: every answer
-        else:
-            parsed = RateLimit.from_headers(headers)  # anything odder
-            if parsed is None:
-                return
-            limit, left, reset_ms = parsed
+        limit, left, reset_ms = parsed
         # The reset time matters only once nothing is left (the limiter then waits for it).
         reset_in = (reset_ms - self.timestamp_ms()) / 1000 if left <= 0 else None
         limiter.observe(throttle[0], limit, left, reset_in)
