@@ -16,7 +16,7 @@ unsynced until the resubscription's snapshot arrives.
 
 The appliers are pure (messages in, levels out). Each gives its book the function that applies
 messages (``writer``): the common message, an update that chains to the synced book, is
-checked and applied inline on one hot path per exchange; everything else goes through the
+checked and applied inline on one hot path shared by every exchange; everything else goes through the
 applier's full ``apply``. :class:`_BookKeeper` glues books to a client with its public
 ``on``/``subscribe``/``unsubscribe`` only. Books are applied on the client's
 dispatcher thread; readers on other threads use :meth:`OrderBook.snapshot` or the accessors,
@@ -511,6 +511,7 @@ class _BitgetApplier(_Applier):
 
     def __init__(self, incremental: bool):
         self.incremental = incremental
+        self.hot = incremental  # books1/5/15/50 push snapshots only: nothing chains
 
     def apply(self, book: OrderBook, msg: Mapping[str, Any]) -> bool:
         items = msg.get("data")
@@ -538,10 +539,6 @@ class _BitgetApplier(_Applier):
         if seq is not None and last is not None and seq <= last:
             return f"out of order: got seq={seq} after seq={last}"
         return ""
-
-    @property
-    def hot(self) -> bool:  # type: ignore[override]
-        return self.incremental  # books1/5/15/50 push snapshots only
 
     def _chained(self, book: OrderBook, msg: Mapping[str, Any]) -> Optional[Tuple[Any, Any, int, Any, Any]]:
         # One item whose int pseq (not 0: a V3 reset) is the synced book's seq, with an int

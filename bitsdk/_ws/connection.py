@@ -152,10 +152,15 @@ class Connection:
             self.thread = threading.Thread(target=self.run, name=self.thread_name, daemon=True)
             self.thread.start()
 
-    def recycle(self, reason: str) -> None:
-        """Ask for a fresh connection (the reader ends the current one on its next read)."""
+    def recycle(self, reason: str, unhealthy: bool = True) -> None:
+        """Ask for a fresh connection (the reader ends the current one on its next read).
+
+        ``unhealthy``: reconnect with backoff; False for a link that failed on its own (as
+        when the connection thread finds it dead), which comes back at once if it was healthy.
+        """
         self.recycle_reason = reason
-        self._unhealthy = True
+        if unhealthy:
+            self._unhealthy = True
         self._shut_socket()
 
     def _shut_socket(self) -> None:
@@ -282,18 +287,17 @@ class Connection:
             pass
         except LinkDead as exc:
             # The connection thread reconnects; it learns why on its next look at the socket.
-            self.recycle_reason = str(exc)
-            self._shut_socket()
+            self.recycle(str(exc), unhealthy=False)
         except Exception:  # noqa: BLE001 - a bug: say so; the caller still gets its outcome
             self.client._logger.exception("%s: reading for a command's caller failed", self.name)
         except BaseException:  # KeyboardInterrupt in the caller's thread
             if reader.unfinished:
                 # Stopped halfway through a read: what it held may be lost. Never silently:
                 # say so, and reconnect (books resync, the account state backfills).
-                self.recycle_reason = ("a command's wait was interrupted while its thread handled a read; "
-                                       "messages of that read may be lost: reconnecting")
-                self.client._logger.warning("%s: %s", self.name, self.recycle_reason)
-                self._shut_socket()
+                reason = ("a command's wait was interrupted while its thread handled a read; "
+                          "messages of that read may be lost: reconnecting")
+                self.client._logger.warning("%s: %s", self.name, reason)
+                self.recycle(reason, unhealthy=False)
             raise
         finally:
             baton.release()
